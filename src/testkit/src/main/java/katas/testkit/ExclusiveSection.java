@@ -1,0 +1,119 @@
+package katas.testkit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+
+/**
+ * A critical section that catches missing mutual exclusion itself, the same way on every run.
+ *
+ * <p>A test hands the learner's code a resource (a list, a ledger, a printer) whose critical
+ * operation runs inside {@link #enter(String, Supplier)}. The first thread to enter stays inside
+ * until every other contender is either inside too (exclusion is broken: the violation is recorded)
+ * or cannot move (blocked or waiting, as on the learner's lock, or ended). Correct code therefore
+ * always passes, and code without the lock always lets a second thread in while the first waits,
+ * whatever the scheduler does. Contenders are the threads registered with {@link #contender} plus
+ * every thread that has entered before.
+ */
+public final class ExclusiveSection {
+
+    private final String name;
+    private final Set<Thread> contenders = ConcurrentHashMap.newKeySet();
+    private final Set<Thread> inside = ConcurrentHashMap.newKeySet();
+    private final List<String> violations = new CopyOnWriteArrayList<>();
+
+    /** A section named for messages, such as "contents.add()". */
+    public ExclusiveSection(String name) {
+        this.name = name;
+    }
+
+    /**
+     * Declares that the running {@code thread} will try to enter, so the first entrant waits for it
+     * to arrive or block. Register threads once they run: a thread not yet started is not waited for.
+     */
+    public void contender(Thread thread) {
+        contenders.add(thread);
+    }
+
+    /** Declares the calling thread a contender. */
+    public void contender() {
+        contender(Thread.currentThread());
+    }
+
+    /** Runs {@code operation} inside the section, on behalf of the operation {@code what}. */
+    public <T> T enter(String what, Supplier<T> operation) {
+        Thread self = Thread.currentThread();
+        contenders.add(self);
+        inside.add(self);
+        try {
+            if (inside.size() > 1) {
+                violations.add(describeOverlap(self, what));
+            } else {
+                holdUntilOthersSettle(self);
+            }
+            return operation.get();
+        } finally {
+            inside.remove(self);
+        }
+    }
+
+    /** Runs {@code operation} inside the section. */
+    public void enter(String what, Runnable operation) {
+        enter(what, () -> {
+            operation.run();
+            return null;
+        });
+    }
+
+    /** True when two threads were ever inside at once. */
+    public boolean wasViolated() {
+        return !violations.isEmpty();
+    }
+
+    /** Fails the test if two threads were ever inside at once, explaining in the learner's words. */
+    public void assertNeverShared(String whatToLookAt) {
+        if (!violations.isEmpty()) {
+            throw Failures.failure(violations.get(0), whatToLookAt,
+                    violations.size() > 1 ? String.join(System.lineSeparator(), violations) : null, null);
+        }
+    }
+
+    private String describeOverlap(Thread self, String what) {
+        List<String> others = new ArrayList<>();
+        for (Thread other : inside) {
+            if (other != self) {
+                others.add("`" + other.getName() + "`");
+            }
+        }
+        return "`" + self.getName() + "` entered " + name + " (" + what + ") while " + String.join(", ", others)
+                + " was still inside it: two threads changed the shared data at the same time.";
+    }
+
+    private void holdUntilOthersSettle(Thread self) {
+        long deadline = System.nanoTime() + Delays.PATIENCE.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (inside.size() > 1) {
+                return;
+            }
+            boolean othersSettled = true;
+            for (Thread other : contenders) {
+                if (other == self) {
+                    continue;
+                }
+                Thread.State state = other.getState();
+                if (state == Thread.State.RUNNABLE) {
+                    othersSettled = false;
+                    break;
+                }
+            }
+            if (othersSettled) {
+                return;
+            }
+            Thread.onSpinWait();
+            Thread.yield();
+        }
+    }
+}

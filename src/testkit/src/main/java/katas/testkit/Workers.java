@@ -1,0 +1,162 @@
+package katas.testkit;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Named worker threads for a test, whose failures reach the test thread.
+ *
+ * <pre>{@code
+ * try (Workers workers = new Workers()) {
+ *     workers.startTogether("depositor", 2, i -> account.deposit(10));
+ *     workers.joinAll();
+ * }
+ * }</pre>
+ *
+ * <p>{@link #joinAll()} waits for every worker (at most {@link Delays#PATIENCE}), then rethrows the
+ * first failure of any worker with the others attached as suppressed. A worker still running then
+ * fails the test with a {@link HangReport}. {@link #close()} does the same for workers not yet
+ * joined, so no thread a test started outlives it.
+ */
+public final class Workers implements AutoCloseable {
+
+    /** A worker's body: may throw anything, including assertion failures. */
+    @FunctionalInterface
+    public interface Task {
+        void run() throws Exception;
+    }
+
+    /** The body of one worker among several started together; {@code index} counts from 0. */
+    @FunctionalInterface
+    public interface IndexedTask {
+        void run(int index) throws Exception;
+    }
+
+    private final List<Thread> threads = new ArrayList<>();
+    private final ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+
+    /** Starts one named worker now. */
+    public Thread start(String name, Task task) {
+        Thread thread = new Thread(() -> runRecordingFailure(name, task), name);
+        thread.setDaemon(true);
+        threads.add(thread);
+        thread.start();
+        return thread;
+    }
+
+    /**
+     * Starts {@code count} workers named {@code prefix-1} to {@code prefix-N} that wait at a start
+     * gate and are released together once all of them are running, so they really overlap.
+     */
+    public List<Thread> startTogether(String prefix, int count, IndexedTask task) {
+        CountDownLatch ready = new CountDownLatch(count);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> started = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int index = i;
+            started.add(start(prefix + "-" + (i + 1), () -> {
+                ready.countDown();
+                if (!go.await(Delays.PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
+                    throw new AssertionError("the start gate never opened");
+                }
+                task.run(index);
+            }));
+        }
+        try {
+            if (!ready.await(Delays.PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw Failures.failure("Not all " + count + " `" + prefix + "` workers started within "
+                        + seconds(Delays.PATIENCE) + ".", "the machine may be overloaded; raise -Dkata.timeout.factor");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while starting workers", e);
+        }
+        go.countDown();
+        return started;
+    }
+
+    /** Waits for every worker, then rethrows the first failure (the others attached as suppressed). */
+    public void joinAll() {
+        joinAll(Delays.PATIENCE);
+    }
+
+    /** Like {@link #joinAll()} with a timeout of the caller's choosing. */
+    public void joinAll(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<Thread> stuck = new ArrayList<>();
+        for (Thread thread : threads) {
+            try {
+                long left = deadline - System.nanoTime();
+                if (left > 0) {
+                    thread.join(Duration.ofNanos(left));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while joining workers", e);
+            }
+            if (thread.isAlive()) {
+                stuck.add(thread);
+            }
+        }
+        if (!stuck.isEmpty()) {
+            String names = stuck.stream().map(t -> "`" + t.getName() + "`").reduce((a, b) -> a + ", " + b).orElse("");
+            String report = HangReport.capture();
+            stuck.forEach(Thread::interrupt);
+            threads.removeAll(stuck);
+            throw Failures.failure(
+                    names + (stuck.size() == 1 ? " is" : " are") + " still running after " + seconds(timeout)
+                            + ": " + HangReport.headline(),
+                    "which lock or signal each stuck thread waits for, in the report below",
+                    report, null);
+        }
+        threads.clear();
+        rethrowFailures();
+    }
+
+    /** Joins the workers not yet joined: a test cannot leave a worker behind. */
+    @Override
+    public void close() {
+        if (!threads.isEmpty()) {
+            joinAll();
+        } else {
+            rethrowFailures();
+        }
+    }
+
+    private void rethrowFailures() {
+        Throwable first = failures.poll();
+        if (first == null) {
+            return;
+        }
+        for (Throwable other = failures.poll(); other != null; other = failures.poll()) {
+            first.addSuppressed(other);
+        }
+        if (first instanceof AssertionError assertion) {
+            throw assertion;
+        }
+        if (first instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (first instanceof Error error) {
+            throw error;
+        }
+        throw new AssertionError("a worker failed: " + first, first);
+    }
+
+    private void runRecordingFailure(String name, Task task) {
+        try {
+            task.run();
+        } catch (Throwable failure) {
+            failures.add(failure);
+        }
+    }
+
+    static String seconds(Duration duration) {
+        long millis = duration.toMillis();
+        return millis % 1000 == 0 ? (millis / 1000) + " s" : String.format("%.1f s", millis / 1000.0);
+    }
+}
