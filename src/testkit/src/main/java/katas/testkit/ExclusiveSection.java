@@ -15,7 +15,8 @@ import java.util.function.Supplier;
  * until every other contender is either inside too (exclusion is broken: the violation is recorded)
  * or cannot move (blocked or waiting, as on the learner's lock, or ended). Correct code therefore
  * always passes, and code without the lock always lets a second thread in while the first waits,
- * whatever the scheduler does. Contenders are the threads registered with {@link #contender} plus
+ * whatever the scheduler does. The second thread then fails at once with an assertion error, before
+ * it touches the data, and {@link #assertNeverShared} fails the test in case that error was swallowed. Contenders are the threads registered with {@link #contender} plus
  * every thread that has entered before.
  */
 public final class ExclusiveSection {
@@ -50,7 +51,11 @@ public final class ExclusiveSection {
         inside.add(self);
         try {
             if (inside.size() > 1) {
-                violations.add(describeOverlap(self, what));
+                // Stop this thread here, before it corrupts the data: its worker reports the failure.
+                String overlap = describeOverlap(self, what);
+                violations.add(overlap);
+                throw Failures.failure(overlap, "guard every change of the shared data with one lock that every thread"
+                        + " takes");
             } else {
                 holdUntilOthersSettle(self);
             }

@@ -18,6 +18,17 @@ public final class Failures {
     private Failures() {
     }
 
+    /**
+     * Fails with {@link #failure(String, String)} unless {@code holds}. Cheap enough for the body of a
+     * {@code @FrayTest}, which runs once per explored schedule: AssertJ there costs about five times
+     * more per schedule (measured with {@code bench/kata-test-cost.sh}).
+     */
+    public static void expect(boolean holds, String whatWentWrong, String whatToLookAt) {
+        if (!holds) {
+            throw failure(whatWentWrong, whatToLookAt);
+        }
+    }
+
     /** An assertion failure that states what went wrong and what the learner should look at. */
     public static AssertionError failure(String whatWentWrong, String whatToLookAt) {
         return failure(whatWentWrong, whatToLookAt, null, null);

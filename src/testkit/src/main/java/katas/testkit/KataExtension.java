@@ -147,11 +147,21 @@ public final class KataExtension
         List<Thread> started = new ArrayList<>();
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
             if (!before.contains(thread.threadId()) && thread.isAlive() && !HangReport.isToolThread(thread.getName())
-                    && thread != Thread.currentThread()) {
+                    && !isJdkThread(thread) && thread != Thread.currentThread()) {
                 started.add(thread);
             }
         }
         return started;
+    }
+
+    /**
+     * The JDK's own threads, started on demand: the virtual-thread scheduler's carriers and its delay
+     * scheduler (group "CarrierThreads"), and system threads such as "VirtualThread-unblocker".
+     */
+    private static boolean isJdkThread(Thread thread) {
+        ThreadGroup group = thread.getThreadGroup();
+        return thread.getClass().getName().startsWith("jdk.internal.")
+                || (group != null && group.getName().equals("CarrierThreads"));
     }
 
     private static String names(List<Thread> threads) {

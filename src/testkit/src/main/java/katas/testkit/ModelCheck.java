@@ -8,10 +8,12 @@ import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
  * switches in the middle of a plain {@code count++}, so a lost update or a check-then-act race is
  * found on every run, however idle or loaded the machine is.
  *
- * <p>The test class holds the object under test in an instance field and exposes the operations:
+ * <p>The test class holds the object under test in an instance field and exposes the operations.
+ * Lincheck creates it by reflection, so it must be {@code public} with a public no-argument
+ * constructor (an exception to our package-private tests), and a nested one {@code public static}:
  *
  * <pre>{@code
- * class CounterModelTest {
+ * public class CounterModelTest {
  *     private final Counter counter = new Counter();
  *     @Operation public void increment() { counter.increment(); }
  *     @Operation public long value() { return counter.value(); }

@@ -18,7 +18,9 @@ import java.util.concurrent.TimeUnit;
  * }</pre>
  *
  * <p>{@link #joinAll()} waits for every worker (at most {@link Delays#PATIENCE}), then rethrows the
- * first failure of any worker with the others attached as suppressed. A worker still running then
+ * first failure of any worker with the others attached as suppressed: an assertion failure as it
+ * is, any other exception as an assertion failure that names the worker and keeps the exception
+ * as its cause. A worker still running then
  * fails the test with a {@link HangReport}. {@link #close()} does the same for workers not yet
  * joined, so no thread a test started outlives it.
  */
@@ -53,6 +55,17 @@ public final class Workers implements AutoCloseable {
      * gate and are released together once all of them are running, so they really overlap.
      */
     public List<Thread> startTogether(String prefix, int count, IndexedTask task) {
+        Gate gate = startBehindGate(prefix, count, task);
+        gate.open();
+        return gate.threads();
+    }
+
+    /**
+     * Starts {@code count} workers that wait at a closed start gate, and returns once all of them are
+     * there: the test can register them (as {@link ExclusiveSection} contenders, say) before it opens
+     * the gate.
+     */
+    public Gate startBehindGate(String prefix, int count, IndexedTask task) {
         CountDownLatch ready = new CountDownLatch(count);
         CountDownLatch go = new CountDownLatch(1);
         List<Thread> started = new ArrayList<>();
@@ -60,23 +73,43 @@ public final class Workers implements AutoCloseable {
             int index = i;
             started.add(start(prefix + "-" + (i + 1), () -> {
                 ready.countDown();
-                if (!go.await(Delays.PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
-                    throw new AssertionError("the start gate never opened");
-                }
+                go.await();
                 task.run(index);
             }));
         }
         try {
             if (!ready.await(Delays.PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
+                go.countDown();
                 throw Failures.failure("Not all " + count + " `" + prefix + "` workers started within "
                         + seconds(Delays.PATIENCE) + ".", "the machine may be overloaded; raise -Dkata.timeout.factor");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            go.countDown();
             throw new AssertionError("interrupted while starting workers", e);
         }
-        go.countDown();
-        return started;
+        return new Gate(List.copyOf(started), go);
+    }
+
+    /** Workers waiting at a start gate. */
+    public static final class Gate {
+        private final List<Thread> threads;
+        private final CountDownLatch go;
+
+        private Gate(List<Thread> threads, CountDownLatch go) {
+            this.threads = threads;
+            this.go = go;
+        }
+
+        /** The waiting workers, in index order. */
+        public List<Thread> threads() {
+            return threads;
+        }
+
+        /** Releases every worker at once. */
+        public void open() {
+            go.countDown();
+        }
     }
 
     /** Waits for every worker, then rethrows the first failure (the others attached as suppressed). */
@@ -86,6 +119,10 @@ public final class Workers implements AutoCloseable {
 
     /** Like {@link #joinAll()} with a timeout of the caller's choosing. */
     public void joinAll(Duration timeout) {
+        if (Schedules.isExploring()) {
+            joinAllWithoutTimeout();
+            return;
+        }
         long deadline = System.nanoTime() + timeout.toNanos();
         List<Thread> stuck = new ArrayList<>();
         for (Thread thread : threads) {
@@ -117,6 +154,19 @@ public final class Workers implements AutoCloseable {
         rethrowFailures();
     }
 
+    private void joinAllWithoutTimeout() {
+        for (Thread thread : threads) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while joining workers", e);
+            }
+        }
+        threads.clear();
+        rethrowFailures();
+    }
+
     /** Joins the workers not yet joined: a test cannot leave a worker behind. */
     @Override
     public void close() {
@@ -138,20 +188,27 @@ public final class Workers implements AutoCloseable {
         if (first instanceof AssertionError assertion) {
             throw assertion;
         }
-        if (first instanceof RuntimeException runtime) {
-            throw runtime;
-        }
-        if (first instanceof Error error) {
-            throw error;
-        }
-        throw new AssertionError("a worker failed: " + first, first);
+        throw new AssertionError(first.getMessage(), first);
     }
 
     private void runRecordingFailure(String name, Task task) {
         try {
             task.run();
-        } catch (Throwable failure) {
+        } catch (AssertionError failure) {
             failures.add(failure);
+        } catch (Throwable failure) {
+            // An exception in a worker is a kata failure like any other: say which thread threw what.
+            failures.add(new WorkerFailure(name, failure));
+        }
+    }
+
+    /** An exception thrown by a worker, as a test failure that names the worker. */
+    static final class WorkerFailure extends AssertionError {
+        private static final long serialVersionUID = 1L;
+
+        WorkerFailure(String worker, Throwable cause) {
+            super("`" + worker + "` threw " + cause.getClass().getSimpleName()
+                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), cause);
         }
     }
 

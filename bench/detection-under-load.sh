@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# The test kit's detection experiment: every kind of bug the kit claims to catch, its buggy sample and
+# its correct twin, RUNS times each (default 100), while other processes keep every core busy.
+# Prints the result table and leaves it in src/testkit/target/detection-under-load.md.
+#
+#   bench/detection-under-load.sh            # 100 runs, all cores loaded
+#   RUNS=10 LOAD=0 bench/detection-under-load.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${RUNS:-100}
+load=${LOAD:-1}
+
+busy=()
+stop_load() { for pid in "${busy[@]:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; done; }
+trap stop_load EXIT
+if [ "$load" = 1 ]; then
+  for _ in $(seq "$(nproc)"); do
+    ( while :; do :; done ) &
+    busy+=("$!")
+  done
+  echo "Keeping $(nproc) cores busy with ${#busy[@]} spinning processes."
+fi
+
+status=0
+./mvnw -q test -pl src/testkit -Dtestkit.skipOwnTests=false -Dtestkit.excludedGroups=none \
+  -Dtest=DetectionUnderLoad -Ddetection.runs="$runs" -Dsurefire.failIfNoSpecifiedTests=false || status=$?
+echo
+cat src/testkit/target/detection-under-load.md
+exit $status

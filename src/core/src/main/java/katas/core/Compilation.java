@@ -1,0 +1,73 @@
+package katas.core;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+
+/**
+ * The result of compiling a set of sources in-process with {@code javax.tools}: whether it worked, and
+ * the compiler's errors in the usual {@code File.java:12: error: ...} form.
+ */
+public record Compilation(boolean succeeded, String errors) {
+
+    /** The Java release every kata is compiled for, as in the Maven build. */
+    public static final String RELEASE = "25";
+
+    /** Compiles {@code sources} against {@code classpath} into {@code outputDir}. */
+    public static Compilation compile(Collection<Path> sources, List<Path> classpath, Path outputDir) {
+        if (sources.isEmpty()) {
+            return new Compilation(true, "");
+        }
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        if (compiler == null) {
+            throw new IllegalStateException("No Java compiler in " + System.getProperty("java.home")
+                    + ": the kata tools need a JDK 25, not a JRE.");
+        }
+        try {
+            Files.createDirectories(outputDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+        StringWriter compilerOutput = new StringWriter();
+        try (StandardJavaFileManager files = compiler.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
+            List<String> options = new ArrayList<>(List.of(
+                    "--release", RELEASE, "-encoding", "UTF-8", "-d", outputDir.toString(), "-proc:none",
+                    "-implicit:none", "-Xlint:none", "-nowarn"));
+            if (!classpath.isEmpty()) {
+                options.add("-classpath");
+                options.add(String.join(java.io.File.pathSeparator, classpath.stream().map(Path::toString).toList()));
+            }
+            Iterable<? extends JavaFileObject> units = files.getJavaFileObjectsFromPaths(sources);
+            boolean ok = compiler.getTask(compilerOutput, files, diagnostics, options, null, units).call();
+            return new Compilation(ok, describe(diagnostics, compilerOutput.toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String describe(DiagnosticCollector<JavaFileObject> diagnostics, String extra) {
+        StringBuilder text = new StringBuilder();
+        for (Diagnostic<? extends JavaFileObject> diagnostic : diagnostics.getDiagnostics()) {
+            if (diagnostic.getKind() != Diagnostic.Kind.ERROR) {
+                continue;
+            }
+            String file = diagnostic.getSource() == null ? "" : Path.of(diagnostic.getSource().toUri()).getFileName().toString();
+            text.append(file).append(':').append(diagnostic.getLineNumber()).append(": error: ")
+                    .append(diagnostic.getMessage(Locale.ROOT)).append(System.lineSeparator());
+        }
+        return (text + extra).strip();
+    }
+}

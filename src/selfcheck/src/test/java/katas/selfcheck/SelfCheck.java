@@ -1,0 +1,18 @@
+package katas.selfcheck;
+
+import java.nio.file.Path;
+import katas.core.Checker;
+import katas.core.Course;
+import katas.core.Toolchain;
+
+/** The course, checker and settings the self-check's tests share, read once from the system properties Maven passes. */
+final class SelfCheck {
+
+    static final Course COURSE = Course.load(Path.of(System.getProperty("course.root", "../..")));
+    static final int REPEAT = Integer.getInteger("selfcheck.repeat", 3);
+    static final Checker CHECKER = new Checker(COURSE, Toolchain.fromBuild(Toolchain.currentClasspath()),
+            Path.of(System.getProperty("selfcheck.workDir", "target/selfcheck")));
+
+    private SelfCheck() {
+    }
+}
