@@ -59,9 +59,27 @@ public final class Checker {
         Set<String> testClasses = new LinkedHashSet<>();
         katas.forEach(kata -> testClasses.addAll(kata.tests()));
         Duration limit = PER_TEST_CLASS.multipliedBy(testClasses.size()).plusSeconds(60);
-        RunResult run = launcher.run(runClasspath, List.copyOf(testClasses), workDir, limit);
+        RunResult run = launcher.run(runClasspath, List.copyOf(testClasses), usesFray(lesson, testClasses), workDir, limit);
         List<KataVerdict> verdicts = katas.stream().map(kata -> KataVerdict.of(kata, run)).toList();
         return new LessonCheck(lesson, code, main, run, verdicts);
+    }
+
+    /**
+     * Whether any of the test classes explores schedules with Fray, and so must run on Fray's JDK.
+     * Others run on the plain JDK, which starts faster; their verdicts are the same on either.
+     */
+    private boolean usesFray(Lesson lesson, Set<String> testClasses) {
+        for (String testClass : testClasses) {
+            Path source = course.testSources(lesson).resolve(testClass.replace('.', '/') + ".java");
+            try {
+                if (Files.isRegularFile(source) && Files.readString(source).contains("@FrayTest")) {
+                    return true;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return false;
     }
 
     private LessonCheck failedToCompile(Lesson lesson, Code code, List<Kata> katas, Compilation compilation,

@@ -34,9 +34,11 @@ public final class TestLauncher {
 
     /**
      * Runs {@code testClasses} with {@code classpath} (the compiled kata and test classes first) in a
-     * fresh JVM, using {@code workDir} for its result file, its output and Fray's reports.
+     * fresh JVM, on Fray's JDK if {@code withFray}, using {@code workDir} for its result file, its
+     * output and Fray's reports.
      */
-    public RunResult run(List<Path> classpath, List<String> testClasses, Path workDir, Duration timeLimit) {
+    public RunResult run(List<Path> classpath, List<String> testClasses, boolean withFray, Path workDir,
+            Duration timeLimit) {
         try {
             Files.createDirectories(workDir);
         } catch (IOException e) {
@@ -44,10 +46,10 @@ public final class TestLauncher {
         }
         Path resultFile = workDir.resolve("results.json");
         Path outputFile = workDir.resolve("output.txt");
-        List<String> command = new ArrayList<>();
-        command.add(toolchain.testJava());
-        command.addAll(toolchain.testJvmArgs());
-        command.add("-Dfray.workDir=" + workDir.resolve("fray-report"));
+        List<String> command = new ArrayList<>(toolchain.testJvm(withFray));
+        if (withFray) {
+            command.add("-Dfray.workDir=" + workDir.resolve("fray-report"));
+        }
         command.add("-cp");
         List<Path> fullClasspath = new ArrayList<>(classpath);
         fullClasspath.addAll(toolchain.classpath());
@@ -67,7 +69,7 @@ public final class TestLauncher {
                     .redirectInput(ProcessBuilder.Redirect.from(nullDevice()))
                     .start();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the test JVM " + toolchain.testJava(), e);
+            throw new UncheckedIOException("cannot start the test JVM " + command.get(0), e);
         }
         boolean finished;
         try {

@@ -17,15 +17,30 @@ import java.util.Properties;
  * <p>The JVM and its arguments come from the Maven build ({@code build.properties}, filled in when
  * the core is built), so kata tests run the same way under Maven and under the kata tools.
  *
- * @param testJava the {@code java} executable of the test JVM (Fray's instrumented JDK)
- * @param testJvmArgs its arguments
+ * @param frayJava the {@code java} executable of Fray's instrumented JDK, for tests that explore schedules
+ * @param frayArgs the arguments that load Fray's agent
+ * @param plainJava the {@code java} executable for tests that do not use Fray (they start faster)
+ * @param commonArgs the arguments every test JVM gets
  * @param classpath the libraries to compile kata tests against and run them with
  */
-public record Toolchain(String testJava, List<String> testJvmArgs, List<Path> classpath) {
+public record Toolchain(String frayJava, List<String> frayArgs, String plainJava, List<String> commonArgs,
+        List<Path> classpath) {
 
     public Toolchain {
-        testJvmArgs = List.copyOf(testJvmArgs);
+        frayArgs = List.copyOf(frayArgs);
+        commonArgs = List.copyOf(commonArgs);
         classpath = List.copyOf(classpath);
+    }
+
+    /** The java executable and arguments for a test JVM, with or without Fray. */
+    public List<String> testJvm(boolean withFray) {
+        List<String> command = new ArrayList<>();
+        command.add(withFray ? frayJava : plainJava);
+        if (withFray) {
+            command.addAll(frayArgs);
+        }
+        command.addAll(commonArgs);
+        return command;
     }
 
     /** The toolchain of this build, with {@code classpath} as the libraries. */
@@ -44,15 +59,14 @@ public record Toolchain(String testJava, List<String> testJvmArgs, List<Path> cl
             throw new IllegalStateException("Fray's instrumented JDK is not at " + frayJava
                     + ": build it once with ./mvnw -q install -DskipTests (it lands in ~/.cache/threading-katas).");
         }
-        List<String> args = new ArrayList<>();
-        args.addAll(words(build.getProperty("fray.jvm.args")));
-        args.addAll(words(build.getProperty("test.common.args")));
+        List<String> common = new ArrayList<>(words(build.getProperty("test.common.args")));
         // Graders and slow machines scale every delay from the outside.
         String factor = System.getProperty("kata.timeout.factor");
         if (factor != null) {
-            args.add("-Dkata.timeout.factor=" + factor);
+            common.add("-Dkata.timeout.factor=" + factor);
         }
-        return new Toolchain(frayJava, args, classpath);
+        String plainJava = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new Toolchain(frayJava, words(build.getProperty("fray.jvm.args")), plainJava, common, classpath);
     }
 
     /** The libraries on this JVM's own class path, as Surefire or the launcher script gave them. */

@@ -28,6 +28,7 @@ class CourseLayoutTest {
 
     private static final Course COURSE = SelfCheck.COURSE;
     private static final Pattern SLEEP = Pattern.compile("\\b(Thread|TimeUnit\\.[A-Z]+)\\.sleep\\(");
+    private static final Pattern RAW_THREAD = Pattern.compile("new Thread\\(|Thread\\.start(Virtual)?Thread\\(");
 
     @Test
     @DisplayName("lists every lesson as a module of the root POM")
@@ -111,6 +112,18 @@ class CourseLayoutTest {
                         .contains(hint.strip());
             }
         });
+    }
+
+    @TestFactory
+    @DisplayName("has no kata test that starts a raw thread (the kit's Workers report their failures)")
+    Stream<DynamicTest> testsUseWorkers() {
+        return COURSE.lessons().stream().map(lesson -> DynamicTest.dynamicTest(lesson.id(), () -> {
+            for (Path test : Code.javaFilesUnder(COURSE.testSources(lesson)).values()) {
+                assertThat(RAW_THREAD.matcher(Files.readString(test)).find())
+                        .as("%s starts a raw thread: use the test kit's Workers", COURSE.root().relativize(test))
+                        .isFalse();
+            }
+        }));
     }
 
     @TestFactory

@@ -55,6 +55,23 @@ public final class Failures {
         return text.toString();
     }
 
+    /** True for a starter's {@code UnsupportedOperationException("TODO: ...")}: code not written yet. */
+    static boolean isStarterTodo(Throwable failure) {
+        return failure instanceof UnsupportedOperationException && failure.getMessage() != null
+                && failure.getMessage().startsWith("TODO");
+    }
+
+    /** The failure for a starter method that still throws its TODO. */
+    static AssertionError notWrittenYet(Throwable todo) {
+        StackTraceElement where = java.util.Arrays.stream(todo.getStackTrace())
+                .filter(HangReport::isLearnerFrame).findFirst().orElse(null);
+        String method = where == null ? ""
+                : " (" + where.getClassName().substring(where.getClassName().lastIndexOf('.') + 1) + "."
+                        + where.getMethodName() + ")";
+        return failure("Not written yet: " + todo.getMessage() + method,
+                "replace the `throw new UnsupportedOperationException(\"TODO ...\")` with your code");
+    }
+
     /** The part of a kit message before its details, for tools that show only the summary. */
     public static String summary(String message) {
         if (message == null) {

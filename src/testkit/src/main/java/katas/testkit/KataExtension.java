@@ -116,23 +116,13 @@ public final class KataExtension
         if (FrayFailures.isDeadlock(failure)) {
             throw FrayFailures.deadlock(context, failure);
         }
-        if (failure instanceof UnsupportedOperationException todo && isStarterTodo(todo)) {
-            StackTraceElement where = firstLearnerFrame(todo);
-            throw Failures.failure("Not written yet: " + todo.getMessage()
-                            + (where == null ? "" : " (" + where.getClassName().substring(
-                                    where.getClassName().lastIndexOf('.') + 1) + "." + where.getMethodName() + ")"),
-                    "replace the `throw new UnsupportedOperationException(...)` marked TODO with your code",
-                    null, null);
+        if (Failures.isStarterTodo(failure)) {
+            throw Failures.notWrittenYet(failure);
+        }
+        if (failure instanceof Workers.WorkerFailure && Failures.isStarterTodo(failure.getCause())) {
+            throw Failures.notWrittenYet(failure.getCause());
         }
         throw failure;
-    }
-
-    private static boolean isStarterTodo(UnsupportedOperationException failure) {
-        return failure.getMessage() != null && failure.getMessage().startsWith("TODO");
-    }
-
-    private static StackTraceElement firstLearnerFrame(Throwable failure) {
-        return Arrays.stream(failure.getStackTrace()).filter(HangReport::isLearnerFrame).findFirst().orElse(null);
     }
 
     private static Set<Long> liveThreadIds() {
