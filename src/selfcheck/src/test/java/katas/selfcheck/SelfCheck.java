@@ -13,6 +13,14 @@ final class SelfCheck {
     static final Checker CHECKER = new Checker(COURSE, Toolchain.fromBuild(Toolchain.currentClasspath()),
             Path.of(System.getProperty("selfcheck.workDir", "target/selfcheck")));
 
+    /** Lessons to check, e.g. {@code -Dselfcheck.lessons=04-locks,01-threads}; all when empty. */
+    static final java.util.List<String> LESSONS = java.util.Arrays.stream(System.getProperty("selfcheck.lessons", "")
+            .split(",")).map(String::strip).filter(id -> !id.isEmpty()).toList();
+
     private SelfCheck() {
+    }
+
+    static boolean selected(katas.core.Lesson lesson) {
+        return LESSONS.isEmpty() || LESSONS.contains(lesson.id());
     }
 }
