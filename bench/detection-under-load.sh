@@ -23,7 +23,7 @@ fi
 
 status=0
 ./mvnw -q test -pl src/testkit -Dtestkit.skipOwnTests=false -Dtestkit.excludedGroups=none \
-  -Dtest=DetectionUnderLoad -Ddetection.runs="$runs" -Dsurefire.failIfNoSpecifiedTests=false || status=$?
+  -Dtest="DetectionUnderLoad,FrayDetectionUnderLoad" -Ddetection.runs="$runs" -Dsurefire.failIfNoSpecifiedTests=false || status=$?
 echo
-cat src/testkit/target/detection-under-load.md
+cat src/testkit/target/detection-under-load.md src/testkit/target/detection-under-load-fray.md 2>/dev/null
 exit $status

@@ -4,4 +4,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./mvnw -q test -pl src/testkit -Dtestkit.skipOwnTests=false -Dtestkit.excludedGroups=none \
-  -Dtest=KataTestCost -Dcost.runs="${RUNS:-5}" -Dsurefire.failIfNoSpecifiedTests=false | grep '^\[cost\]' | sed 's/^\[cost\] //'
+  -Dtest="KataTestCost,FrayKataTestCost" -Dcost.runs="${RUNS:-5}" -Dsurefire.failIfNoSpecifiedTests=false | grep '^\[cost\]' | sed 's/^\[cost\] //'

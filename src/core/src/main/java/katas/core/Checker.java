@@ -19,6 +19,9 @@ public final class Checker {
     /** Time allowed per test class before a whole run is stopped; per-test timeouts come first. */
     private static final Duration PER_TEST_CLASS = Duration.ofSeconds(90);
 
+    /** The tag every {@code @FrayTest} carries. */
+    private static final String FRAY_TAG = "FrayTest";
+
     private final Course course;
     private final Toolchain toolchain;
     private final Path workRoot;
@@ -59,27 +62,24 @@ public final class Checker {
         Set<String> testClasses = new LinkedHashSet<>();
         katas.forEach(kata -> testClasses.addAll(kata.tests()));
         Duration limit = PER_TEST_CLASS.multipliedBy(testClasses.size()).plusSeconds(60);
-        RunResult run = launcher.run(runClasspath, List.copyOf(testClasses), usesFray(lesson, testClasses), workDir, limit);
+        // As in Maven: Fray's tests on Fray's JDK, every other test on the plain JDK.
+        List<String> frayClasses = testClasses.stream().filter(name -> usesFray(lesson, name)).toList();
+        RunResult plain = launcher.run(runClasspath, List.copyOf(testClasses), false,
+                frayClasses.isEmpty() ? null : "-" + FRAY_TAG, workDir.resolve("plain"), limit);
+        RunResult run = frayClasses.isEmpty() ? plain
+                : plain.and(launcher.run(runClasspath, frayClasses, true, "+" + FRAY_TAG, workDir.resolve("fray"), limit));
         List<KataVerdict> verdicts = katas.stream().map(kata -> KataVerdict.of(kata, run)).toList();
         return new LessonCheck(lesson, code, main, run, verdicts);
     }
 
-    /**
-     * Whether any of the test classes explores schedules with Fray, and so must run on Fray's JDK.
-     * Others run on the plain JDK, which starts faster; their verdicts are the same on either.
-     */
-    private boolean usesFray(Lesson lesson, Set<String> testClasses) {
-        for (String testClass : testClasses) {
-            Path source = course.testSources(lesson).resolve(testClass.replace('.', '/') + ".java");
-            try {
-                if (Files.isRegularFile(source) && Files.readString(source).contains("@FrayTest")) {
-                    return true;
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+    /** Whether a test class has tests that explore schedules with Fray, which run on Fray's JDK. */
+    private boolean usesFray(Lesson lesson, String testClass) {
+        Path source = course.testSources(lesson).resolve(testClass.replace('.', '/') + ".java");
+        try {
+            return Files.isRegularFile(source) && Files.readString(source).contains("@FrayTest");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return false;
     }
 
     private LessonCheck failedToCompile(Lesson lesson, Code code, List<Kata> katas, Compilation compilation,

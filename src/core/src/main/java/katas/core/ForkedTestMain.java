@@ -16,6 +16,7 @@ import org.junit.platform.engine.support.descriptor.ClassSource;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
@@ -26,7 +27,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * The entry point of the test JVM that {@link TestLauncher} starts: runs the named test classes with
  * the JUnit Platform Launcher and writes one {@link TestOutcome} per test to a JSON file.
  *
- * <p>Usage: {@code ForkedTestMain <result.json> <test class>...}. The outcomes are written as each
+ * <p>Usage: {@code ForkedTestMain <result.json> [+tag | -tag] <test class>...}: {@code +FrayTest} runs
+ * only the tests with that tag, {@code -FrayTest} all but those. The outcomes are written as each
  * test finishes, so a JVM that is killed midway still leaves the tests it finished.
  */
 public final class ForkedTestMain {
@@ -36,11 +38,19 @@ public final class ForkedTestMain {
 
     public static void main(String[] args) throws IOException {
         Path resultFile = Path.of(args[0]);
-        List<String> classes = Arrays.asList(args).subList(1, args.length);
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        LauncherDiscoveryRequestBuilder builder = LauncherDiscoveryRequestBuilder.request();
+        if (!rest.isEmpty() && rest.get(0).startsWith("+")) {
+            builder.filters(TagFilter.includeTags(rest.get(0).substring(1)));
+            rest = rest.subList(1, rest.size());
+        } else if (!rest.isEmpty() && rest.get(0).startsWith("-")) {
+            builder.filters(TagFilter.excludeTags(rest.get(0).substring(1)));
+            rest = rest.subList(1, rest.size());
+        }
         ObjectMapper json = new ObjectMapper();
         List<TestOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
-        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(classes.stream().map(name -> selectClass(name)).toList())
+        LauncherDiscoveryRequest request = builder
+                .selectors(rest.stream().map(name -> selectClass(name)).toList())
                 .build();
         Launcher launcher = LauncherFactory.create();
         launcher.execute(request, new TestExecutionListener() {

@@ -18,6 +18,15 @@ public record RunResult(List<TestOutcome> outcomes, boolean timedOut, int exitCo
         outcomes = List.copyOf(outcomes);
     }
 
+    /** This run and {@code other} as one: both runs' outcomes, the longer time, the first failure. */
+    public RunResult and(RunResult other) {
+        List<TestOutcome> all = new java.util.ArrayList<>(outcomes);
+        all.addAll(other.outcomes);
+        String both = output.isBlank() ? other.output : other.output.isBlank() ? output : output + "\n" + other.output;
+        return new RunResult(all, timedOut || other.timedOut, exitCode != 0 ? exitCode : other.exitCode, both,
+                elapsed.plus(other.elapsed));
+    }
+
     /** The outcomes of the tests of one test class, its nested classes included. */
     public List<TestOutcome> of(String testClass) {
         return outcomes.stream()

@@ -39,6 +39,15 @@ public final class TestLauncher {
      */
     public RunResult run(List<Path> classpath, List<String> testClasses, boolean withFray, Path workDir,
             Duration timeLimit) {
+        return run(classpath, testClasses, withFray, null, workDir, timeLimit);
+    }
+
+    /**
+     * Like {@link #run(List, List, boolean, Path, Duration)}, limited by a tag filter: {@code +Tag} runs
+     * only the tests with the tag, {@code -Tag} all others; {@code null} runs all.
+     */
+    public RunResult run(List<Path> classpath, List<String> testClasses, boolean withFray, String tagFilter,
+            Path workDir, Duration timeLimit) {
         try {
             Files.createDirectories(workDir);
         } catch (IOException e) {
@@ -49,6 +58,8 @@ public final class TestLauncher {
         List<String> command = new ArrayList<>(toolchain.testJvm(withFray));
         if (withFray) {
             command.add("-Dfray.workDir=" + workDir.resolve("fray-report"));
+        } else {
+            command.add("-Dkata.fray.elsewhere=true");
         }
         command.add("-cp");
         List<Path> fullClasspath = new ArrayList<>(classpath);
@@ -56,6 +67,9 @@ public final class TestLauncher {
         command.add(String.join(File.pathSeparator, fullClasspath.stream().map(Path::toString).toList()));
         command.add(ForkedTestMain.class.getName());
         command.add(resultFile.toString());
+        if (tagFilter != null) {
+            command.add(tagFilter);
+        }
         command.addAll(testClasses);
 
         long started = System.nanoTime();

@@ -34,26 +34,37 @@ class EveryKataTest {
 
     private static DynamicContainer lesson(Lesson lesson) {
         List<DynamicNode> checks = new ArrayList<>();
-        repeat(run -> checks.add(DynamicTest.dynamicTest(
-                "passes on the reference solution (run " + run + ")", () -> solutionPasses(lesson))));
-        repeat(run -> checks.add(DynamicTest.dynamicTest(
-                "fails on the starter as shipped (run " + run + ")", () -> starterFails(lesson))));
+        repeat(run -> checks.add(check("passes on the reference solution (run " + run + ")",
+                () -> report(SelfCheck.CHECKER.check(lesson, new Code.Solution(), lesson.katas())),
+                check -> solutionPasses(lesson, check))));
+        repeat(run -> checks.add(check("fails on the starter as shipped (run " + run + ")",
+                () -> report(SelfCheck.CHECKER.check(lesson, new Code.InLesson(), lesson.katas())),
+                check -> starterFails(lesson, check))));
         for (Kata kata : lesson.katas()) {
             for (WrongVariant variant : kata.wrong()) {
-                repeat(run -> checks.add(DynamicTest.dynamicTest(
-                        kata.id() + " rejects '" + variant.id() + "' (run " + run + ")",
-                        () -> variantRejected(lesson, kata, variant))));
+                repeat(run -> checks.add(check(kata.id() + " rejects '" + variant.id() + "' (run " + run + ")",
+                        () -> report(SelfCheck.CHECKER.check(lesson, new Code.Wrong(variant), List.of(kata))),
+                        check -> variantRejected(kata, variant, check))));
             }
         }
         return DynamicContainer.dynamicContainer(lesson.id(), checks);
+    }
+
+    /**
+     * A dynamic test whose check starts at once on the self-check's pool (so that checks overlap,
+     * {@link SelfCheck#PARALLEL} at a time) and whose verdict is judged when the test runs.
+     */
+    private static DynamicTest check(String name, java.util.concurrent.Callable<LessonCheck> run,
+            java.util.function.Consumer<LessonCheck> judge) {
+        java.util.concurrent.Future<LessonCheck> result = SelfCheck.POOL.submit(run);
+        return DynamicTest.dynamicTest(name, () -> judge.accept(result.get()));
     }
 
     private static void repeat(java.util.function.IntConsumer body) {
         IntStream.rangeClosed(1, SelfCheck.REPEAT).forEach(body);
     }
 
-    private static void solutionPasses(Lesson lesson) {
-        LessonCheck check = report(SelfCheck.CHECKER.check(lesson, new Code.Solution(), lesson.katas()));
+    private static void solutionPasses(Lesson lesson, LessonCheck check) {
         List<String> problems = new ArrayList<>();
         for (KataVerdict verdict : check.verdicts()) {
             if (verdict.status() != KataVerdict.Status.SOLVED) {
@@ -66,8 +77,7 @@ class EveryKataTest {
         }
     }
 
-    private static void starterFails(Lesson lesson) {
-        LessonCheck check = report(SelfCheck.CHECKER.check(lesson, new Code.InLesson(), lesson.katas()));
+    private static void starterFails(Lesson lesson, LessonCheck check) {
         List<String> problems = new ArrayList<>();
         for (KataVerdict verdict : check.verdicts()) {
             switch (verdict.status()) {
@@ -85,8 +95,7 @@ class EveryKataTest {
         }
     }
 
-    private static void variantRejected(Lesson lesson, Kata kata, WrongVariant variant) {
-        LessonCheck check = report(SelfCheck.CHECKER.check(lesson, new Code.Wrong(variant), List.of(kata)));
+    private static void variantRejected(Kata kata, WrongVariant variant, LessonCheck check) {
         KataVerdict verdict = check.verdict(kata);
         switch (verdict.status()) {
             case NOT_SOLVED -> { }

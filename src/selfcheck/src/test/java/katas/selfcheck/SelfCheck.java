@@ -13,6 +13,14 @@ final class SelfCheck {
     static final Checker CHECKER = new Checker(COURSE, Toolchain.fromBuild(Toolchain.currentClasspath()),
             Path.of(System.getProperty("selfcheck.workDir", "target/selfcheck")));
 
+    /**
+     * How many checks run at once ({@code -Dselfcheck.parallel}); two on a two-core machine, which
+     * also keeps the kata tests under the load they must withstand.
+     */
+    static final int PARALLEL = Integer.getInteger("selfcheck.parallel", 2);
+    static final java.util.concurrent.ExecutorService POOL = java.util.concurrent.Executors.newFixedThreadPool(PARALLEL,
+            Thread.ofPlatform().name("self-check-", 1).daemon().factory());
+
     /** Lessons to check, e.g. {@code -Dselfcheck.lessons=04-locks,01-threads}; all when empty. */
     static final java.util.List<String> LESSONS = java.util.Arrays.stream(System.getProperty("selfcheck.lessons", "")
             .split(",")).map(String::strip).filter(id -> !id.isEmpty()).toList();

@@ -93,8 +93,10 @@ public final class ExclusiveSection {
                 others.add("`" + other.getName() + "`");
             }
         }
-        return "`" + self.getName() + "` entered " + name + " (" + what + ") while " + String.join(", ", others)
-                + " was still inside it: two threads changed the shared data at the same time.";
+        String insiders = others.isEmpty() ? "another thread" : String.join(", ", others);
+        return "`" + self.getName() + "` entered " + name + " (" + what + ") while " + insiders
+                + (others.size() > 1 ? " were" : " was") + " still inside it: two threads changed the shared data at the"
+                + " same time.";
     }
 
     private void holdUntilOthersSettle(Thread self) {

@@ -55,7 +55,8 @@ final class FrayFailures {
         return Failures.failure(
                 "Deadlock: Fray found a thread schedule in which every thread waits for a lock or signal that another"
                         + " waiting thread would have to give, so none can go on." + where,
-                "the order in which your threads take their locks; take them in one global order",
+                "which lock or signal each stuck thread waits for: two threads taking the same locks in opposite"
+                        + " orders deadlock (take them in one global order), and a wait that nothing signals never ends",
                 replayHint(folder), failure);
     }
 

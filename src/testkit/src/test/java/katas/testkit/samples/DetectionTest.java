@@ -17,7 +17,8 @@ import org.junit.platform.testkit.engine.Event;
 
 /**
  * For every kind of bug the kit claims to catch, a known-wrong sample fails and its correct twin
- * passes. {@code DetectionUnderLoad} repeats the same cases many times with both cores busy.
+ * passes. {@code DetectionUnderLoad} repeats the same cases many times with both cores busy. The
+ * cases Fray catches are in {@link FrayDetectionTest}, which runs on Fray's JDK.
  */
 @DisplayName("The kit's race detection")
 class DetectionTest {
@@ -30,7 +31,8 @@ class DetectionTest {
         }
     }
 
-    static final List<Case> CASES = List.of(
+    /** The cases whose tools run on the plain JDK. */
+    static final List<Case> PLAIN_CASES = List.of(
             new Case("lost update: count++ on a plain field", "Lincheck",
                     selectClass(ModelCheckSamples.PlainCounterModel.class),
                     selectClass(ModelCheckSamples.SynchronizedCounterModel.class)),
@@ -39,7 +41,10 @@ class DetectionTest {
                     selectClass(ModelCheckSamples.SafeAccountModel.class)),
             new Case("shared list written without a lock", "ExclusiveSection",
                     selectMethod(ExclusionSamples.class, "unguardedWriters"),
-                    selectMethod(ExclusionSamples.class, "guardedWriters")),
+                    selectMethod(ExclusionSamples.class, "guardedWriters")));
+
+    /** The cases Fray catches, which run on Fray's JDK (see {@link FrayDetectionTest}). */
+    static final List<Case> FRAY_CASES = List.of(
             new Case("locks taken in opposite orders", "Fray",
                     selectMethod(FraySamples.class, "transferInArgumentOrder"),
                     selectMethod(FraySamples.class, "transferInIdOrder")),
@@ -59,17 +64,25 @@ class DetectionTest {
     @TestFactory
     @DisplayName("rejects the wrong sample of every case")
     Stream<DynamicTest> wrongSamplesFail() {
-        return CASES.stream().map(c -> DynamicTest.dynamicTest(c.toString(), () -> {
+        return wrongSamplesFail(PLAIN_CASES);
+    }
+
+    @TestFactory
+    @DisplayName("passes the correct twin of every case")
+    Stream<DynamicTest> twinsPass() {
+        return twinsPass(PLAIN_CASES);
+    }
+
+    static Stream<DynamicTest> wrongSamplesFail(List<Case> cases) {
+        return cases.stream().map(c -> DynamicTest.dynamicTest(c.toString(), () -> {
             Optional<Throwable> failure = firstFailure(run(c.wrong()));
             assertThat(failure).as("the sample with the bug must fail: %s", c).isPresent();
             assertThat(failure.get()).as("and fail on an assertion a learner can read").isInstanceOf(AssertionError.class);
         }));
     }
 
-    @TestFactory
-    @DisplayName("passes the correct twin of every case")
-    Stream<DynamicTest> twinsPass() {
-        return CASES.stream().map(c -> DynamicTest.dynamicTest(c.toString(), () -> {
+    static Stream<DynamicTest> twinsPass(List<Case> cases) {
+        return cases.stream().map(c -> DynamicTest.dynamicTest(c.toString(), () -> {
             EngineExecutionResults results = run(c.twin());
             assertThat(firstFailure(results)).as("the correct twin must pass: %s", c).isEmpty();
             assertThat(results.testEvents().succeeded().count()).as("and really run").isPositive();

@@ -17,7 +17,8 @@ import org.junit.platform.engine.DiscoverySelector;
  * a plain test (an {@code ExclusiveSection} check), a Lincheck model check and a Fray exploration of
  * {@link katas.testkit.Schedules#ITERATIONS} schedules, each on correct code (the slow case: a bug
  * ends the search early). Prints the median of {@code cost.runs} runs and its ratio to the plain
- * test measured in the same run. Run it with {@code bench/kata-test-cost.sh}.
+ * test measured in the same run. Run it with {@code bench/kata-test-cost.sh}. {@link FrayKataTestCost}
+ * does the same for Fray, on Fray's JDK.
  */
 @Tag("experiment")
 @DisplayName("Cost of a kata test")
@@ -25,23 +26,25 @@ class KataTestCost {
 
     private static final int RUNS = Integer.getInteger("cost.runs", 5);
 
-    private record Kind(String name, DiscoverySelector test) {
+    record Kind(String name, DiscoverySelector test) {
     }
+
+    static final Kind PLAIN = new Kind("plain (ExclusiveSection, 2 workers)",
+            selectMethod(ExclusionSamples.class, "guardedWriters"));
 
     @Test
     @Timeout(value = 1, unit = java.util.concurrent.TimeUnit.HOURS)
     @DisplayName("per kind of evidence, against a plain test")
     void costs() {
-        List<Kind> kinds = List.of(
-                new Kind("plain (ExclusiveSection, 2 workers)", selectMethod(ExclusionSamples.class, "guardedWriters")),
-                new Kind("Lincheck model check (ModelCheck)", selectClass(ModelCheckSamples.SynchronizedCounterModel.class)),
-                new Kind("Fray, " + katas.testkit.Schedules.ITERATIONS + " schedules, 2 threads",
-                        selectMethod(FraySamples.class, "transferInIdOrder")),
-                new Kind("Fray, " + katas.testkit.Schedules.ITERATIONS + " schedules, 3 threads",
-                        selectMethod(FraySamples.class, "goodEventTwoWaiters")));
+        measure("plain JDK", List.of(PLAIN,
+                new Kind("Lincheck model check (ModelCheck)", selectClass(ModelCheckSamples.SynchronizedCounterModel.class))));
+    }
+
+    /** Prints the median cost of each kind, the first being the baseline, all measured in this JVM. */
+    static void measure(String jvm, List<Kind> kinds) {
         DetectionTest.run(kinds.get(0).test()); // warm up the JVM once
         double baseline = 0;
-        System.out.println("[cost] | kind of test | median seconds | ratio to plain |");
+        System.out.println("[cost] | kind of test (" + jvm + ") | median seconds | ratio to plain |");
         System.out.println("[cost] |---|---|---|");
         for (Kind kind : kinds) {
             double[] seconds = new double[RUNS];

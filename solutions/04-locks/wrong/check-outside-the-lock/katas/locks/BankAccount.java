@@ -1,0 +1,39 @@
+package katas.locks;
+
+/**
+ * An account that several threads withdraw from at once. Its balance must never go below zero.
+ *
+ * <p>As shipped, {@link #withdraw(int)} checks the balance and then debits it as two separate steps:
+ * two threads can both pass the check before either debits (check-then-act).
+ */
+public final class BankAccount {
+
+    private int balance;
+
+    /** An account holding {@code openingBalance}. */
+    public BankAccount(int openingBalance) {
+        this.balance = openingBalance;
+    }
+
+    /**
+     * Takes {@code amount} out if the balance covers it.
+     *
+     * @return true if the money was taken out, false (and the balance unchanged) if it was not there
+     */
+    public boolean withdraw(int amount) {
+        // MISTAKE: only the debit is locked; another thread can debit between this check and the lock.
+        if (balance >= amount) {
+            synchronized (this) {
+                balance -= amount;
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** The balance now. */
+    public synchronized int balance() {
+        // The same monitor makes the latest debit visible to the reader.
+        return balance;
+    }
+}
