@@ -13,7 +13,9 @@ import java.util.function.Supplier;
  * <p>A test hands the learner's code a resource (a list, a ledger, a printer) whose critical
  * operation runs inside {@link #enter(String, Supplier)}. The first thread to enter stays inside
  * until every other contender is either inside too (exclusion is broken: the violation is recorded)
- * or cannot move (blocked or waiting, as on the learner's lock, or ended). Correct code therefore
+ * or cannot move: blocked taking a lock (the learner's lock, as it should be) or ended. A contender
+ * that waits for anything else (a start gate, a latch of the test) is waited for, at most
+ * {@link Delays#PATIENCE}. Correct code therefore
  * always passes, and code without the lock always lets a second thread in while the first waits,
  * whatever the scheduler does. The second thread then fails at once with an assertion error, before
  * it touches the data, and {@link #assertNeverShared} fails the test in case that error was swallowed. Contenders are the threads registered with {@link #contender} plus
@@ -50,14 +52,15 @@ public final class ExclusiveSection {
         contenders.add(self);
         inside.add(self);
         try {
+            if (inside.size() == 1) {
+                holdUntilOthersSettle(self);
+            }
             if (inside.size() > 1) {
-                // Stop this thread here, before it corrupts the data: its worker reports the failure.
+                // Whoever sees the overlap reports it, and stops here, before touching the data.
                 String overlap = describeOverlap(self, what);
                 violations.add(overlap);
                 throw Failures.failure(overlap, "guard every change of the shared data with one lock that every thread"
                         + " takes");
-            } else {
-                holdUntilOthersSettle(self);
             }
             return operation.get();
         } finally {
@@ -94,9 +97,38 @@ public final class ExclusiveSection {
             }
         }
         String insiders = others.isEmpty() ? "another thread" : String.join(", ", others);
-        return "`" + self.getName() + "` entered " + name + " (" + what + ") while " + insiders
-                + (others.size() > 1 ? " were" : " was") + " still inside it: two threads changed the shared data at the"
-                + " same time.";
+        return "`" + self.getName() + "` was inside " + name + " (" + what + ") at the same time as " + insiders
+                + ": two threads changed the shared data at once.";
+    }
+
+    /**
+     * Whether {@code thread} cannot reach the section now: it has ended, or it is blocked taking a lock
+     * (entering a {@code synchronized} block, or in an exclusive {@code Lock.lock()}). A thread waiting
+     * for anything else, such as the start gate it has not left yet, may still arrive.
+     */
+    private static boolean isSettled(Thread thread) {
+        return switch (thread.getState()) {
+            case TERMINATED, BLOCKED -> true;
+            case WAITING, TIMED_WAITING -> isTakingALock(thread.getStackTrace());
+            case NEW, RUNNABLE -> false;
+        };
+    }
+
+    private static boolean isTakingALock(StackTraceElement[] stack) {
+        for (StackTraceElement frame : stack) {
+            String className = frame.getClassName();
+            if (className.endsWith("$ConditionObject")) {
+                return false; // waiting for a signal, not for a lock
+            }
+            if (className.startsWith("java.util.concurrent.locks.ReentrantLock")
+                    || className.startsWith("java.util.concurrent.locks.ReentrantReadWriteLock$WriteLock")) {
+                return true; // lock(), lockInterruptibly(), tryLock(timeout) of an exclusive lock
+            }
+            if (!className.startsWith("java.") && !className.startsWith("jdk.")) {
+                return false; // the first frame outside the JDK: waiting for something other than a lock
+            }
+        }
+        return false;
     }
 
     private void holdUntilOthersSettle(Thread self) {
@@ -107,11 +139,7 @@ public final class ExclusiveSection {
             }
             boolean othersSettled = true;
             for (Thread other : contenders) {
-                if (other == self) {
-                    continue;
-                }
-                Thread.State state = other.getState();
-                if (state == Thread.State.RUNNABLE) {
+                if (other != self && !isSettled(other)) {
                     othersSettled = false;
                     break;
                 }
