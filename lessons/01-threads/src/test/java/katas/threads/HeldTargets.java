@@ -180,6 +180,9 @@ final class HeldTargets {
         }
 
         static AssertionError returnedEarly(String call, String piece, int held, int expected) {
+            if (held >= expected) {
+                return returnedWhileRunning(call, piece, expected);
+            }
             return Failures.failure(call + " returned while only " + held + " of its " + expected + " "
                             + piece + "s had started, so it did not wait for its threads.",
                     "after starting every thread, call join() on each one before returning");

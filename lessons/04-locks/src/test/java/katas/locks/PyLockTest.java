@@ -59,7 +59,7 @@ class PyLockTest {
             assertThat(catchThrowable(() -> lock.tryAcquire(Duration.ofMillis(-1)))).withFailMessage(Messages.NEGATIVE_TIMEOUT)
                     .isInstanceOf(IllegalArgumentException.class);
             assertThat(lock.isLocked()).as(Messages.NEGATIVE_TIMEOUT).isFalse();
-            boolean taken = Waits.returnsPromptly("taker", "tryAcquire(10 s) on a free lock",
+            boolean taken = Waits.returnsPromptly("taker", "tryAcquire(" + Waits.inWords(Delays.PATIENCE) + ") on a free lock",
                     () -> lock.tryAcquire(Delays.PATIENCE));
             assertThat(taken).as(Messages.TIMED_FREE).isTrue();
             assertThat(lock.isLocked()).as(Messages.TIMED_FREE).isTrue();

@@ -21,7 +21,7 @@ public final class Delays {
      * The longest a test waits for something that must happen: a worker to finish, a thread to
      * block, a condition to become true. Correct code never comes near it.
      */
-    public static final Duration PATIENCE = scaled(Duration.ofSeconds(10));
+    public static final Duration PATIENCE = scaled(Duration.ofSeconds(5));
 
     /**
      * A short window for checking that something does <em>not</em> happen (a timed acquire that
