@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.util.Arrays;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.locks.ReentrantLock;
 import katas.testkit.Delays;
 import katas.testkit.Failures;
@@ -53,31 +52,16 @@ class LockCounterTest {
     @DisplayName("while another thread holds the counter's lock")
     class WhileTheLockIsHeld {
 
-        private final CountDownLatch letGo = new CountDownLatch(1);
-
-        /** Starts a worker that holds the counter's lock until {@link #letGo} opens. */
-        private void holdTheLock(Workers workers) {
-            workers.start("holder", () -> {
-                lock.lock();
-                try {
-                    letGo.await();
-                } finally {
-                    lock.unlock();
-                }
-            });
-            Waits.until(lock::isLocked, "the `holder` worker takes the counter's lock");
-        }
-
         @Test
         @DisplayName("add() waits for the lock before it touches the total")
         void add_waits_for_the_lock() {
             try (Workers workers = new Workers()) {
+                Workers.LockHolder holder = workers.holdLock("holder", lock);
                 try {
-                    holdTheLock(workers);
                     Thread adder = workers.start("adder", () -> counter.add(5));
                     waitsInsideLockCounter(adder, Messages.ADD_DID_NOT_WAIT);
                 } finally {
-                    letGo.countDown();
+                    holder.release();
                 }
                 workers.joinAll();
             }
@@ -88,12 +72,12 @@ class LockCounterTest {
         @DisplayName("total() waits for the lock before it reads the total")
         void total_waits_for_the_lock() {
             try (Workers workers = new Workers()) {
+                Workers.LockHolder holder = workers.holdLock("holder", lock);
                 try {
-                    holdTheLock(workers);
                     Thread reader = workers.start("reader", counter::total);
                     waitsInsideLockCounter(reader, Messages.TOTAL_DID_NOT_WAIT);
                 } finally {
-                    letGo.countDown();
+                    holder.release();
                 }
                 workers.joinAll();
             }

@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import katas.testkit.Delays;
@@ -78,32 +77,17 @@ class SharedPrinterTest {
     @DisplayName("when another worker holds the printer")
     class WhenBusy {
 
-        private final CountDownLatch letGo = new CountDownLatch(1);
-
-        /** Starts a worker that takes the printer's lock and keeps it until {@link #letGo} opens. */
-        private void occupy(Workers workers) {
-            workers.start("holder", () -> {
-                lock.lock();
-                try {
-                    letGo.await();
-                } finally {
-                    lock.unlock();
-                }
-            });
-            Waits.until(lock::isLocked, "the `holder` worker takes the printer's lock");
-        }
-
         @Test
         @DisplayName("gives up with false after its patience, printing nothing")
         void gives_up_after_its_patience() {
             AtomicBoolean result = new AtomicBoolean(true);
             try (Workers workers = new Workers()) {
+                Workers.LockHolder holder = workers.holdLock("holder", lock);
                 try {
-                    occupy(workers);
                     Thread clerk = workers.start("impatient-clerk", () -> result.set(tryPrintOrExplain("memo", Delays.SHORT)));
                     endsWithoutWaitingForever(clerk);
                 } finally {
-                    letGo.countDown(); // frees a clerk stuck in lock(), so every worker can be joined
+                    holder.release(); // frees a clerk stuck in lock(), so every worker can be joined
                 }
                 workers.joinAll();
             }
@@ -116,12 +100,12 @@ class SharedPrinterTest {
         void prints_once_the_holder_lets_go() {
             AtomicBoolean result = new AtomicBoolean(false);
             try (Workers workers = new Workers()) {
+                Workers.LockHolder holder = workers.holdLock("holder", lock);
                 try {
-                    occupy(workers);
                     Thread clerk = workers.start("patient-clerk", () -> result.set(printer.tryPrint("memo", Delays.PATIENCE)));
                     waitsInsideTryPrint(clerk, printed);
                 } finally {
-                    letGo.countDown();
+                    holder.release();
                 }
                 workers.joinAll();
             }

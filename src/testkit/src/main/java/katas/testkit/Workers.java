@@ -91,6 +91,51 @@ public final class Workers implements AutoCloseable {
         return new Gate(List.copyOf(started), go);
     }
 
+    /**
+     * Starts a worker named {@code name} that takes {@code lock} and keeps it until the returned
+     * holder is released, and returns once the worker holds it: the way to test what code does while
+     * another thread has the lock.
+     */
+    public LockHolder holdLock(String name, java.util.concurrent.locks.Lock lock) {
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch letGo = new CountDownLatch(1);
+        start(name, () -> {
+            lock.lock();
+            try {
+                held.countDown();
+                letGo.await();
+            } finally {
+                lock.unlock();
+            }
+        });
+        try {
+            if (!held.await(Delays.PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
+                letGo.countDown();
+                throw Failures.failure("`" + name + "` could not take the lock within " + seconds(Delays.PATIENCE)
+                        + ": another thread keeps it.", "a lock the code under test never gives back");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            letGo.countDown();
+            throw new AssertionError("interrupted while waiting for `" + name + "` to take the lock", e);
+        }
+        return new LockHolder(letGo);
+    }
+
+    /** A worker that holds a lock until released. */
+    public static final class LockHolder {
+        private final CountDownLatch letGo;
+
+        private LockHolder(CountDownLatch letGo) {
+            this.letGo = letGo;
+        }
+
+        /** Lets the worker give the lock back and end; calling it again does nothing. */
+        public void release() {
+            letGo.countDown();
+        }
+    }
+
     /** Workers waiting at a start gate. */
     public static final class Gate {
         private final List<Thread> threads;
