@@ -35,16 +35,8 @@ public final class TestLauncher {
     /**
      * Runs {@code testClasses} with {@code classpath} (the compiled kata and test classes first) in a
      * fresh JVM, on Fray's JDK if {@code withFray}, using {@code workDir} for its result file, its
-     * output and Fray's reports.
-     */
-    public RunResult run(List<Path> classpath, List<String> testClasses, boolean withFray, Path workDir,
-            Duration timeLimit) {
-        return run(classpath, testClasses, withFray, null, workDir, timeLimit);
-    }
-
-    /**
-     * Like {@link #run(List, List, boolean, Path, Duration)}, limited by a tag filter: {@code +Tag} runs
-     * only the tests with the tag, {@code -Tag} all others; {@code null} runs all.
+     * output and Fray's reports. {@code tagFilter} limits the run: {@code +Tag} runs only the tests
+     * with the tag, {@code -Tag} all others; {@code null} runs all.
      */
     public RunResult run(List<Path> classpath, List<String> testClasses, boolean withFray, String tagFilter,
             Path workDir, Duration timeLimit) {
