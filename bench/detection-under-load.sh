@@ -5,10 +5,12 @@
 #
 #   bench/detection-under-load.sh            # 100 runs, all cores loaded
 #   RUNS=10 LOAD=0 bench/detection-under-load.sh
+#   CASES="opposite,signal" bench/detection-under-load.sh   # only the cases whose bug names contain a word
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-100}
 load=${LOAD:-1}
+cases=${CASES:-}
 
 busy=()
 stop_load() { for pid in "${busy[@]:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; done; }
@@ -23,7 +25,7 @@ fi
 
 status=0
 ./mvnw -q test -pl src/testkit -Dtestkit.skipOwnTests=false -Dtestkit.excludedGroups=none \
-  -Dtest="DetectionUnderLoad,FrayDetectionUnderLoad" -Ddetection.runs="$runs" -Dsurefire.failIfNoSpecifiedTests=false || status=$?
+  -Dtest="DetectionUnderLoad,FrayDetectionUnderLoad" -Ddetection.runs="$runs" -Ddetection.cases="$cases" -Dsurefire.failIfNoSpecifiedTests=false || status=$?
 echo
 cat src/testkit/target/detection-under-load.md src/testkit/target/detection-under-load-fray.md 2>/dev/null
 exit $status

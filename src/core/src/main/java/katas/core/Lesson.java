@@ -3,8 +3,13 @@ package katas.core;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
-/** One lesson: a Maven module under {@code lessons/} with one package and its katas. */
-public record Lesson(String id, String title, @JsonProperty("package") String packageName, List<Kata> katas) {
+/**
+ * One lesson: a Maven module under {@code lessons/} with one package and its katas, and optionally a
+ * demonstration: the fully qualified name of a runnable class in the lesson's {@code src/main/java}
+ * that works on a fresh clone (it does not depend on the learner's unsolved code).
+ */
+public record Lesson(String id, String title, @JsonProperty("package") String packageName, List<Kata> katas,
+        String demo) {
 
     public Lesson {
         if (id == null || !id.matches("\\d{2}-[a-z0-9-]+")) {
