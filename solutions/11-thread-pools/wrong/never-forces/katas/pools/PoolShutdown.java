@@ -1,0 +1,41 @@
+package katas.pools;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/** Stopping a pool the careful way: first let the work finish, then insist. */
+final class PoolShutdown {
+
+    private PoolShutdown() {
+    }
+
+    /**
+     * Stops {@code pool}: it accepts no new task, and its running and queued tasks get {@code patience}
+     * to finish. If they have not finished by then, the running tasks are interrupted, the queued
+     * ones are dropped, and the pool gets {@code patience} more to end.
+     *
+     * <p>If the calling thread is interrupted while it waits, the pool is stopped at once in that
+     * firm way, and the method returns with the thread's interrupt status still set.
+     *
+     * @return the queued tasks that never started: empty when everything finished in time
+     */
+    static List<Runnable> stop(ExecutorService pool, Duration patience) {
+        // shutdown() only closes the door: nothing new gets in, but queued and running tasks still run. It does not wait.
+        pool.shutdown();
+        try {
+            // awaitTermination() is the waiting: it returns true once every task has finished and the threads are gone.
+            if (pool.awaitTermination(patience.toNanos(), TimeUnit.NANOSECONDS)) {
+                return List.of();
+            }
+            return List.of(); // out of patience, but the running task goes on and the queued one stays queued
+        } catch (InterruptedException interrupted) {
+            // Whoever interrupted us wants us to stop now: stop the pool firmly, and keep the interrupt for our caller
+            // (catching InterruptedException clears the flag, so set it again).
+            List<Runnable> neverStarted = pool.shutdownNow();
+            Thread.currentThread().interrupt();
+            return neverStarted;
+        }
+    }
+}
