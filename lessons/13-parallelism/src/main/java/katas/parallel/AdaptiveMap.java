@@ -1,0 +1,26 @@
+package katas.parallel;
+
+import java.util.List;
+import java.util.function.Function;
+
+/** Maps a list in parallel only when the list is long enough for splitting it to pay. */
+final class AdaptiveMap {
+
+    /**
+     * From this many items on, the list is mapped in parallel; below it, handing pieces to other
+     * threads costs more than the work they would take over.
+     */
+    static final int MIN_PARALLEL_SIZE = 1_000;
+
+    private AdaptiveMap() {
+    }
+
+    /**
+     * Returns {@code work} applied to every item, in the order of {@code items}: on the calling thread
+     * alone below {@link #MIN_PARALLEL_SIZE} items, on several threads at once from there on.
+     */
+    static <T, R> List<R> map(List<T> items, Function<? super T, ? extends R> work) {
+        // TODO: map with a sequential stream below MIN_PARALLEL_SIZE items and a parallel one from there on, keeping the order.
+        throw new UnsupportedOperationException("TODO: map sequentially for short lists, in parallel for long ones");
+    }
+}
