@@ -25,7 +25,7 @@ fi
 
 status=0
 ./mvnw -q test -pl src/testkit -Dtestkit.skipOwnTests=false -Dtestkit.excludedGroups=none \
-  -Dtest="DetectionUnderLoad,FrayDetectionUnderLoad" -Ddetection.runs="$runs" -Ddetection.cases="$cases" -Dsurefire.failIfNoSpecifiedTests=false || status=$?
+  -Dkata.fork.timeout=0 -Dtest="DetectionUnderLoad,FrayDetectionUnderLoad" -Ddetection.runs="$runs" -Ddetection.cases="$cases" -Dsurefire.failIfNoSpecifiedTests=false || status=$?
 echo
 cat src/testkit/target/detection-under-load.md src/testkit/target/detection-under-load-fray.md 2>/dev/null
 exit $status
