@@ -39,6 +39,16 @@ public sealed interface Code {
         }
     }
 
+    /**
+     * The lesson's code with some files replaced: a learner's submission laid over the pristine lesson
+     * (the grader's), by path relative to {@code src/main/java}.
+     */
+    record Overlay(String label, Map<String, Path> files) implements Code {
+        public Overlay {
+            files = Map.copyOf(files);
+        }
+    }
+
     /** What to call this code in messages. */
     String label();
 
@@ -55,6 +65,9 @@ public sealed interface Code {
                         + " has no folder " + course.root().relativize(variantRoot));
             }
             files.putAll(javaFilesUnder(variantRoot));
+        }
+        if (this instanceof Overlay overlay) {
+            files.putAll(overlay.files());
         }
         return files;
     }

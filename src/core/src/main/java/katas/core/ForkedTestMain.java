@@ -5,21 +5,11 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
-import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.engine.TestSource;
-import org.junit.platform.engine.support.descriptor.ClassSource;
-import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
 import org.junit.platform.launcher.TagFilter;
-import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestIdentifier;
-import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
@@ -48,76 +38,21 @@ public final class ForkedTestMain {
             rest = rest.subList(1, rest.size());
         }
         ObjectMapper json = new ObjectMapper();
-        List<TestOutcome> outcomes = Collections.synchronizedList(new ArrayList<>());
         LauncherDiscoveryRequest request = builder
                 .selectors(rest.stream().map(name -> selectClass(name)).toList())
                 .build();
-        Launcher launcher = LauncherFactory.create();
-        launcher.execute(request, new TestExecutionListener() {
-            @Override
-            public void executionSkipped(TestIdentifier test, String reason) {
-                record(test, TestOutcome.Status.SKIPPED, null, reason);
-            }
-
-            @Override
-            public void executionFinished(TestIdentifier test, TestExecutionResult result) {
-                boolean failedContainer = !test.isTest() && result.getStatus() != TestExecutionResult.Status.SUCCESSFUL;
-                if (!test.isTest() && !failedContainer) {
-                    return;
-                }
-                TestOutcome.Status status = switch (result.getStatus()) {
-                    case SUCCESSFUL -> TestOutcome.Status.PASSED;
-                    case ABORTED -> TestOutcome.Status.SKIPPED;
-                    case FAILED -> TestOutcome.Status.FAILED;
-                };
-                record(test, status, result.getThrowable().orElse(null), null);
-            }
-
-            private void record(TestIdentifier test, TestOutcome.Status status, Throwable failure, String reason) {
-                String className = className(test.getSource()).orElse("?");
-                if ("?".equals(className) && !test.isTest()) {
-                    return; // the engine itself, not a test class
-                }
-                String name = test.isTest() ? test.getDisplayName() : "(the whole class)";
-                outcomes.add(new TestOutcome(className, name, status, failure instanceof AssertionError,
-                        failure == null ? null : failure.getClass().getName(),
-                        failure == null ? reason : messageOf(failure),
-                        test.getTags().stream().map(tag -> tag.getName()).toList()));
-                try {
-                    json.writeValue(resultFile.toFile(), outcomes);
-                } catch (IOException e) {
-                    System.err.println("cannot write test results to " + resultFile + ": " + e);
-                }
-            }
-
-            @Override
-            public void testPlanExecutionFinished(TestPlan plan) {
-                // results are already on disk
+        OutcomeRecorder recorder = new OutcomeRecorder(outcomes -> {
+            try {
+                json.writeValue(resultFile.toFile(), outcomes);
+            } catch (IOException e) {
+                System.err.println("cannot write test results to " + resultFile + ": " + e);
             }
         });
+        Launcher launcher = LauncherFactory.create();
+        launcher.execute(request, recorder);
+        List<TestOutcome> outcomes = recorder.outcomes();
         json.writeValue(resultFile.toFile(), outcomes);
         // Threads a kata left running must not keep this JVM alive.
         System.exit(0);
-    }
-
-    private static Optional<String> className(Optional<TestSource> source) {
-        if (source.isEmpty()) {
-            return Optional.empty();
-        }
-        if (source.get() instanceof MethodSource method) {
-            return Optional.of(method.getClassName());
-        }
-        if (source.get() instanceof ClassSource type) {
-            return Optional.of(type.getClassName());
-        }
-        return Optional.empty();
-    }
-
-    private static String messageOf(Throwable failure) {
-        String message = failure.getMessage();
-        if (message == null || message.isBlank()) {
-            message = failure.toString();
-        }
-        return message;
     }
 }

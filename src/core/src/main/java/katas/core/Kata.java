@@ -8,9 +8,19 @@ import java.util.List;
  *
  * @param file the learner's file, relative to the lesson's {@code src/main/java}
  * @param tests fully qualified names of the kata's test classes
+ * @param points what the kata is worth when graded ({@code null}: {@link #DEFAULT_POINTS})
  */
 public record Kata(String id, int task, String title, String file, List<String> tests, List<String> hints,
-        List<WrongVariant> wrong) {
+        List<WrongVariant> wrong, Double points) {
+
+    /** What a kata is worth when the manifest does not say. */
+    public static final double DEFAULT_POINTS = 1.0;
+
+    /** A kata worth the default points. */
+    public Kata(String id, int task, String title, String file, List<String> tests, List<String> hints,
+            List<WrongVariant> wrong) {
+        this(id, task, title, file, tests, hints, wrong, null);
+    }
 
     public Kata {
         if (id == null || id.isBlank()) {
@@ -24,6 +34,9 @@ public record Kata(String id, int task, String title, String file, List<String> 
         wrong = wrong == null ? List.of() : List.copyOf(wrong);
         if (tests.isEmpty()) {
             throw new CourseException("kata " + id + " names no test class");
+        }
+        if (points != null && (points.isNaN() || points < 0)) {
+            throw new CourseException("kata " + id + " has points " + points + ": give a number of 0 or more");
         }
     }
 

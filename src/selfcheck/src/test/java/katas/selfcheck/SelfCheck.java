@@ -9,7 +9,17 @@ import katas.core.Toolchain;
 final class SelfCheck {
 
     static final Course COURSE = Course.load(Path.of(System.getProperty("course.root", "../..")));
+    /**
+     * Runs of each reference solution ({@code -Dselfcheck.repeat}): a correct solution that fails now and then
+     * is the failure learners cannot see past, so it runs several times.
+     */
     static final int REPEAT = Integer.getInteger("selfcheck.repeat", 3);
+    /**
+     * Runs of each starter and known-wrong variant ({@code -Dselfcheck.rejections.repeat}). The kit rejects them by
+     * deterministic means (Fray's schedules, Lincheck, gates), proven 100 times under load by the kit's experiment,
+     * so the routine check runs them once; a lesson is landed after a check with 3.
+     */
+    static final int REJECTIONS_REPEAT = Integer.getInteger("selfcheck.rejections.repeat", 1);
     static final Checker CHECKER = new Checker(COURSE, Toolchain.fromBuild(Toolchain.currentClasspath()),
             Path.of(System.getProperty("selfcheck.workDir", "target/selfcheck")));
 

@@ -109,6 +109,13 @@ public final class KataExtension
 
     @Override
     public void handleTestExecutionException(ExtensionContext context, Throwable failure) throws Throwable {
+        if (failure instanceof TimeoutException && ModelCheck.isRunning()) {
+            throw Failures.failure("The test did not finish in time: Lincheck's model checker was still exploring"
+                            + " interleavings when the timeout came. It is slow on a busy machine.",
+                    "run it again with a larger -Dkata.timeout.factor (say 3); if it still times out on an idle"
+                            + " machine, look for an operation that can loop forever",
+                    HangReport.capture(), failure);
+        }
         if (failure instanceof TimeoutException) {
             throw Failures.failure("The test did not finish in time: " + HangReport.headline(),
                     "which lock or signal each thread below waits for; a deadlock means two threads take the same"

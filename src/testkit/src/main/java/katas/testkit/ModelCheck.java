@@ -18,7 +18,7 @@ import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
  *     @Operation public void increment() { counter.increment(); }
  *     @Operation public long value() { return counter.value(); }
  *
- *     @Test void noUpdateIsLost() {
+ *     @ModelCheckTest void noUpdateIsLost() {   // @Test is enough for a plain field; see ModelCheckTest
  *         ModelCheck.assertLinearizable(getClass(), "Concurrent increments must all count.", "count++ ...");
  *     }
  * }
@@ -33,6 +33,9 @@ public final class ModelCheck {
     public static final int SCENARIOS = 10;
     /** Interleavings explored per scenario. */
     public static final int INTERLEAVINGS = 300;
+
+    /** Set while {@link #assertLinearizable} runs; JUnit's timeout reads it from another thread. */
+    private static final java.util.concurrent.atomic.AtomicBoolean RUNNING = new java.util.concurrent.atomic.AtomicBoolean();
 
     private ModelCheck() {
     }
@@ -53,6 +56,7 @@ public final class ModelCheck {
                 .actorsBefore(1)
                 .actorsAfter(1)
                 .minimizeFailedScenario(true);
+        RUNNING.set(true);
         try {
             options.check(testClass);
         } catch (AssertionError lincheckFound) {
@@ -61,6 +65,13 @@ public final class ModelCheck {
                             + " the table below shows what each thread called and the results, then step by step"
                             + " where the threads switched.",
                     whatToLookAt, lincheckFound.getMessage(), null);
+        } finally {
+            RUNNING.set(false);
         }
+    }
+
+    /** Whether a model check is under way (a timeout then means the check was slow, not that a thread hung). */
+    static boolean isRunning() {
+        return RUNNING.get();
     }
 }

@@ -47,6 +47,24 @@ public final class Waits {
                 "a thread that cannot go on must wait (wait(), await(), lock()), not spin");
     }
 
+    /**
+     * Polls {@code condition} until it holds (true) or the patience delay has passed (false), for a test that
+     * words its own failure or that checks something may still not happen. Never a fixed sleep.
+     */
+    public static boolean poll(BooleanSupplier condition) {
+        try {
+            Awaitility.await()
+                    .atMost(Delays.PATIENCE)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(1))
+                    .pollInSameThread()
+                    .until(condition::getAsBoolean);
+            return true;
+        } catch (ConditionTimeoutException timeout) {
+            return false;
+        }
+    }
+
     /** Waits until {@code condition} holds, failing with {@code whatShouldHappen} after the patience delay. */
     public static void until(BooleanSupplier condition, String whatShouldHappen) {
         try {

@@ -1,0 +1,51 @@
+package katas.semaphore;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Downloads from a mirror that allows only a few connections at once. The program shares one
+ * {@link Semaphore} of connections (one permit per connection) between every part that talks to the
+ * mirror; this client takes a permit for each download and must always give it back.
+ *
+ * <p>It works on a good day. But some files are broken, and then connections go missing until nothing
+ * can download any more; and an impatient download that gives up seems to create connections out of thin air.
+ */
+public final class MirrorClient {
+
+    private final Semaphore connections;
+    private final FileSource mirror;
+
+    public MirrorClient(Semaphore connections, FileSource mirror) {
+        this.connections = connections;
+        this.mirror = mirror;
+    }
+
+    /** Downloads {@code url}, waiting for a free connection first. */
+    public String download(String url) throws IOException, InterruptedException {
+        connections.acquire();
+        String content = mirror.fetch(url);
+        // TODO: give the connection back on every path, also when fetch() throws.
+        connections.release();
+        return content;
+    }
+
+    /**
+     * Downloads {@code url} if a connection frees up within {@code patience}; otherwise gives up and
+     * returns an empty Optional, having changed nothing.
+     */
+    public Optional<String> tryDownload(String url, Duration patience) throws IOException, InterruptedException {
+        try {
+            if (!connections.tryAcquire(patience.toNanos(), TimeUnit.NANOSECONDS)) {
+                return Optional.empty();
+            }
+            return Optional.of(mirror.fetch(url));
+        } finally {
+            // TODO: give back only a connection this call actually got.
+            connections.release();
+        }
+    }
+}
