@@ -87,6 +87,8 @@ class CourseLayoutTest {
                             kata.file()).containsExactly(kata.file());
                 }
             }
+            assertThat(listed).as("known-wrong variant ids of %s: each names a folder under solutions/%s/wrong, so two katas"
+                    + " of the lesson cannot share one", lesson.id(), lesson.id()).doesNotHaveDuplicates();
             Path wrongRoot = COURSE.wrongRoot(lesson);
             if (Files.isDirectory(wrongRoot)) {
                 try (Stream<Path> dirs = Files.list(wrongRoot)) {
