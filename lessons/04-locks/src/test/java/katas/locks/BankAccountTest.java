@@ -3,6 +3,7 @@ package katas.locks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import katas.testkit.ModelCheck;
+import katas.testkit.ModelCheckTest;
 import org.jetbrains.lincheck.datastructures.Operation;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
@@ -43,7 +44,7 @@ class BankAccountTest {
         assertThat(account.balance()).as(Messages.EMPTY).isZero();
     }
 
-    @Test
+    @ModelCheckTest
     @DisplayName("never overdraws, whatever the interleaving of two threads")
     void never_overdraws_in_any_interleaving() {
         ModelCheck.assertLinearizable(Model.class, Messages.NEVER_OVERDRAWN, Messages.CHECK_THEN_ACT);

@@ -3,6 +3,7 @@ package katas.locks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import katas.testkit.ModelCheck;
+import katas.testkit.ModelCheckTest;
 import katas.testkit.Workers;
 import org.jetbrains.lincheck.datastructures.Operation;
 import org.junit.jupiter.api.DisplayName;
@@ -41,7 +42,7 @@ class SynchronizedCounterTest {
         assertThat(fresh.value()).as(Messages.ONE_THREAD).isEqualTo(3);
     }
 
-    @Test
+    @ModelCheckTest
     @DisplayName("never loses an increment, whatever the interleaving of two threads")
     void never_loses_an_increment_in_any_interleaving() {
         ModelCheck.assertLinearizable(Model.class, Messages.LOST_UPDATE, Messages.GUARD_IT);

@@ -31,6 +31,15 @@ public final class Checker {
     /** The tag every {@code @FrayTest} carries. */
     public static final String FRAY_TAG = "FrayTest";
 
+    /** The tag of the test kit's {@code @ModelCheckTest}: a Lincheck model check. */
+    public static final String MODEL_CHECK_TAG = "ModelCheck";
+
+    /**
+     * Tests that explore schedules or interleavings themselves, hundreds per run: one run of them is
+     * the evidence, where other tests of concurrent code are worth repeating.
+     */
+    public static final List<String> EXPLORING_TAGS = List.of(FRAY_TAG, MODEL_CHECK_TAG);
+
     /** Runs the tests that need no Fray: in a fresh JVM ({@link TestLauncher}) or a warm one ({@link WarmWorker}). */
     @FunctionalInterface
     public interface PlainTests {
@@ -219,6 +228,74 @@ public final class Checker {
             return plain;
         }
         return judged(compiled, katas, plain.run().and(runFrayTests(compiled, frayClasses)));
+    }
+
+    /**
+     * Runs again the tests of {@code katas} that do not explore schedules themselves (those without an
+     * {@link #EXPLORING_TAGS exploring tag}), on the plain JDK: a repeated run, to catch a race that shows
+     * in some runs only. Give it only katas whose test classes have such tests.
+     */
+    public LessonCheck runRepeatable(Compiled compiled, List<Kata> katas) {
+        if (!compiled.succeeded()) {
+            return compiled.failed();
+        }
+        Set<String> testClasses = testClasses(katas);
+        RunResult run = plainTests.run(compiled.classpath(), List.copyOf(testClasses), "-" + String.join(",", EXPLORING_TAGS),
+                compiled.workDir().resolve("repeat"), limit(testClasses));
+        return judged(compiled, katas, run);
+    }
+
+    /** Some katas of one compiled lesson, to run with those of other lessons ({@link #runTogether}). */
+    public record Share(Compiled compiled, List<Kata> katas) {
+    }
+
+    /**
+     * Runs the tests of several lessons' katas together: those that need no Fray in one plain JVM, the
+     * Fray tests in one JVM on Fray's JDK, where {@link #runPlain} and {@link #runFray} start two JVMs per
+     * lesson (and Fray's JVM spends seconds warming up each time). Lessons keep their classes in packages
+     * of their own, so their class paths join without clashes. With {@code repeatOnly}, only the tests
+     * that {@link #runRepeatable} runs.
+     *
+     * <p>One lesson's code can now disturb another's tests (a thread it leaves running, a call to
+     * {@code System.exit}): a caller that needs each lesson judged on its own runs again, alone, what did
+     * not pass here. Judge each share with {@link #judge}.
+     */
+    public RunResult runTogether(List<Share> shares, boolean repeatOnly) {
+        List<Share> compiled = shares.stream().filter(share -> share.compiled().succeeded() && !share.katas().isEmpty()).toList();
+        if (compiled.isEmpty()) {
+            return null;
+        }
+        Set<Path> classpath = new LinkedHashSet<>();
+        List<String> plainClasses = new ArrayList<>();
+        List<String> frayClasses = new ArrayList<>();
+        Duration plainLimit = Duration.ZERO;
+        Duration frayLimit = Duration.ZERO;
+        for (Share share : compiled) {
+            classpath.addAll(share.compiled().classpath());
+            Set<String> classes = testClasses(share.katas());
+            plainClasses.addAll(classes);
+            plainLimit = plainLimit.plus(limit(classes));
+            if (!repeatOnly) {
+                List<String> fray = classes.stream().filter(name -> usesFray(share.compiled().lesson(), name)).toList();
+                frayClasses.addAll(fray);
+                if (!fray.isEmpty()) {
+                    frayLimit = frayLimit.plus(limit(fray));
+                }
+            }
+        }
+        Path workDir = compiled.get(0).compiled().workDir().resolve(repeatOnly ? "together-repeat" : "together");
+        String exclude = "-" + (repeatOnly ? String.join(",", EXPLORING_TAGS) : FRAY_TAG);
+        RunResult run = launcher.run(List.copyOf(classpath), plainClasses, false, exclude, workDir.resolve("plain"), plainLimit);
+        if (!frayClasses.isEmpty()) {
+            run = run.and(launcher.run(List.copyOf(classpath), frayClasses, true, "+" + FRAY_TAG, workDir.resolve("fray"),
+                    frayLimit));
+        }
+        return run;
+    }
+
+    /** The verdicts on {@code katas} of a compiled lesson from a run (of {@link #runTogether}, say). */
+    public LessonCheck judge(Compiled compiled, List<Kata> katas, RunResult run) {
+        return compiled.succeeded() ? judged(compiled, katas, run) : compiled.failed();
     }
 
     /** Whether some test of {@code katas} explores schedules with Fray (and so runs on Fray's JDK). */

@@ -17,8 +17,9 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * The entry point of the test JVM that {@link TestLauncher} starts: runs the named test classes with
  * the JUnit Platform Launcher and writes one {@link TestOutcome} per test to a JSON file.
  *
- * <p>Usage: {@code ForkedTestMain <result.json> [+tag | -tag] <test class>...}: {@code +FrayTest} runs
- * only the tests with that tag, {@code -FrayTest} all but those. The outcomes are written as each
+ * <p>Usage: {@code ForkedTestMain <result.json> [+tags | -tags] <test class>...}: {@code +FrayTest} runs
+ * only the tests with that tag, {@code -FrayTest} all but those ({@code -FrayTest,ModelCheck}: all but
+ * those with either tag). The outcomes are written as each
  * test finishes, so a JVM that is killed midway still leaves the tests it finished.
  */
 public final class ForkedTestMain {
@@ -31,10 +32,10 @@ public final class ForkedTestMain {
         List<String> rest = Arrays.asList(args).subList(1, args.length);
         LauncherDiscoveryRequestBuilder builder = LauncherDiscoveryRequestBuilder.request();
         if (!rest.isEmpty() && rest.get(0).startsWith("+")) {
-            builder.filters(TagFilter.includeTags(rest.get(0).substring(1)));
+            builder.filters(TagFilter.includeTags(rest.get(0).substring(1).split(",")));
             rest = rest.subList(1, rest.size());
         } else if (!rest.isEmpty() && rest.get(0).startsWith("-")) {
-            builder.filters(TagFilter.excludeTags(rest.get(0).substring(1)));
+            builder.filters(TagFilter.excludeTags(rest.get(0).substring(1).split(",")));
             rest = rest.subList(1, rest.size());
         }
         ObjectMapper json = new ObjectMapper();

@@ -111,9 +111,9 @@ public final class WarmWorkerMain {
                     .configurationParameters(request.configuration() == null ? Map.of() : request.configuration());
             String tags = request.tagFilter();
             if (tags != null && tags.startsWith("+")) {
-                builder.filters(TagFilter.includeTags(tags.substring(1)));
+                builder.filters(TagFilter.includeTags(tags.substring(1).split(",")));
             } else if (tags != null && tags.startsWith("-")) {
-                builder.filters(TagFilter.excludeTags(tags.substring(1)));
+                builder.filters(TagFilter.excludeTags(tags.substring(1).split(",")));
             }
             List<DiscoverySelector> selectors = new ArrayList<>();
             for (String name : request.testClasses()) {

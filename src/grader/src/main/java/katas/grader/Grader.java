@@ -61,8 +61,16 @@ public final class Grader {
     private record Graded(GradeReport.Lesson lesson, double compileSeconds, double testSeconds) {
     }
 
-    /** One run of one kata: its verdict and the outcomes of its test classes. */
-    record KataRun(KataVerdict verdict, List<TestOutcome> outcomes, RunResult run) {
+    /**
+     * One run of one kata: its verdict and the outcomes of its test classes.
+     *
+     * @param repeat whether it was a repeated run, which leaves out the tests that explore schedules themselves
+     */
+    record KataRun(KataVerdict verdict, List<TestOutcome> outcomes, RunResult run, boolean repeat) {
+
+        KataRun(KataVerdict verdict, List<TestOutcome> outcomes, RunResult run) {
+            this(verdict, outcomes, run, false);
+        }
     }
 
     public Grader(GradingSession session) {
@@ -70,18 +78,43 @@ public final class Grader {
         this.config = session.config();
     }
 
+    /** A lesson of one submission on its way to a grade: compiled, then run, then judged. */
+    private final class Job {
+        final Lesson lesson;
+        final List<Kata> edited;
+        final String key;
+        final long deadline;
+        final Map<String, List<KataRun>> runs = new LinkedHashMap<>();
+        final Map<String, Integer> isolation = new java.util.HashMap<>();
+        Checker.Compiled compiled;
+        double compileSeconds;
+        double testSeconds;
+        String budget;
+        /** The grade, once known (early when the code does not compile). */
+        Graded graded;
+
+        Job(Lesson lesson, List<Kata> edited, String key, long deadline) {
+            this.lesson = lesson;
+            this.edited = edited;
+            this.key = key;
+            this.deadline = deadline;
+            edited.forEach(kata -> runs.put(kata.id(), new ArrayList<>()));
+        }
+    }
+
     /** Grades one submission; it never throws for anything the submission does. */
     public GradeReport.Student grade(Submission submission) {
         long started = System.nanoTime();
         long deadline = started + config.submissionTimeLimit * 1_000_000_000L;
-        List<GradeReport.Lesson> lessons = new ArrayList<>();
-        double compile = 0;
-        double test = 0;
+        // Each lesson's place in the report: its grade already, a lesson to grade (Job), or another submission's grading of the same code.
+        List<Object> slots = new ArrayList<>();
+        List<Job> jobs = new ArrayList<>();
+        Map<Job, CompletableFuture<Graded>> mine = new LinkedHashMap<>();
         int cached = 0;
         int skipped = 0;
         for (Lesson lesson : session.gradedLessons()) {
             if (submission.problem() != null) {
-                lessons.add(allOf(lesson, lesson.katas(), GradeReport.Status.ERROR, submission.problem()));
+                slots.add(allOf(lesson, lesson.katas(), GradeReport.Status.ERROR, submission.problem()));
                 continue;
             }
             Map<String, byte[]> files = submission.files().getOrDefault(lesson.id(), Map.of());
@@ -90,39 +123,65 @@ public final class Grader {
                             && !Arrays.equals(files.get(kata.file()), session.starter(lesson, kata)))
                     .toList();
             if (edited.isEmpty()) {
-                lessons.add(allOf(lesson, lesson.katas(), GradeReport.Status.NOT_STARTED, null));
+                slots.add(allOf(lesson, lesson.katas(), GradeReport.Status.NOT_STARTED, null));
                 skipped++;
                 continue;
             }
-            if (System.nanoTime() > deadline) {
-                lessons.add(allOf(lesson, lesson.katas(), GradeReport.Status.ERROR, "The submission used up its time budget of "
-                        + config.submissionTimeLimit + " s before this lesson was graded."));
-                continue;
-            }
             String key = keyOf(lesson, edited, files);
-            CompletableFuture<Graded> mine = new CompletableFuture<>();
-            CompletableFuture<Graded> earlier = config.cache ? cache.putIfAbsent(key, mine) : null;
+            CompletableFuture<Graded> future = new CompletableFuture<>();
+            CompletableFuture<Graded> earlier = config.cache ? cache.putIfAbsent(key, future) : null;
             if (earlier != null) {
-                lessons.add(earlier.join().lesson());
+                slots.add(earlier); // joined only after this submission's own lessons are done: no waiting in a circle
                 cached++;
                 continue;
             }
-            Graded graded;
+            Job job = new Job(lesson, edited, key, deadline);
+            slots.add(job);
+            jobs.add(job);
+            mine.put(job, future);
             try {
-                graded = gradeLesson(lesson, edited, files, key, deadline);
+                prepare(job, files);
             } catch (RuntimeException e) {
-                // The grader's own failure (a full disk, say): this lesson is not graded, the others are.
-                graded = new Graded(allOf(lesson, lesson.katas(), GradeReport.Status.ERROR,
-                        "The grader could not grade this lesson (" + e + "); ask your instructor to grade it again."), 0, 0);
-                cache.remove(key);
+                job.graded = graderFailure(lesson, e);
             }
-            mine.complete(graded);
-            if (graded.lesson().problem() != null && graded.lesson().problem().contains("time budget")) {
-                cache.remove(key, mine); // a result cut short by this submission's budget is not the code's verdict
+        }
+        try {
+            List<Job> ready = jobs.stream().filter(job -> job.graded == null).toList();
+            try {
+                runAll(ready);
+            } catch (RuntimeException e) {
+                ready.stream().filter(job -> job.graded == null).forEach(job -> job.graded = graderFailure(job.lesson, e));
+            } finally {
+                ready.forEach(job -> discard(job));
             }
-            lessons.add(graded.lesson());
-            compile += graded.compileSeconds();
-            test += graded.testSeconds();
+        } finally {
+            for (Map.Entry<Job, CompletableFuture<Graded>> entry : mine.entrySet()) {
+                Job job = entry.getKey();
+                if (job.graded == null) {
+                    job.graded = graderFailure(job.lesson, new IllegalStateException("not graded"));
+                }
+                entry.getValue().complete(job.graded);
+                String problem = job.graded.lesson().problem();
+                if (problem != null && (problem.contains("time budget") || problem.startsWith(GRADER_FAILED))) {
+                    cache.remove(job.key, entry.getValue()); // not the code's verdict: the next copy is graded afresh
+                }
+            }
+        }
+        List<GradeReport.Lesson> lessons = new ArrayList<>();
+        double compile = 0;
+        double test = 0;
+        for (Object slot : slots) {
+            if (slot instanceof GradeReport.Lesson lesson) {
+                lessons.add(lesson);
+            } else if (slot instanceof Job job) {
+                lessons.add(job.graded.lesson());
+                compile += job.graded.compileSeconds();
+                test += job.graded.testSeconds();
+            } else {
+                @SuppressWarnings("unchecked")
+                CompletableFuture<Graded> earlier = (CompletableFuture<Graded>) slot;
+                lessons.add(earlier.join().lesson());
+            }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         double score = round(lessons.stream().mapToDouble(GradeReport.Lesson::score).sum());
@@ -133,69 +192,223 @@ public final class Grader {
                 submission.problem(), submission.intake(), lessons);
     }
 
-    private Graded gradeLesson(Lesson lesson, List<Kata> edited, Map<String, byte[]> files, String key, long deadline) {
-        List<Kata> notStarted = lesson.katas().stream().filter(kata -> !edited.contains(kata)).toList();
-        Code code = new Code.Overlay("your code", writeSources(lesson, edited, files, key));
-        Checker first = checker(1, deadline);
-        long compileStart = System.nanoTime();
-        Checker.Compiled compiled = first.compile(lesson, code, edited);
-        double compileSeconds = (System.nanoTime() - compileStart) / 1e9;
+    private static final String GRADER_FAILED = "The grader could not grade this lesson";
+
+    /** The grade of a lesson the grader itself failed on (a full disk, say): the other lessons are still graded. */
+    private Graded graderFailure(Lesson lesson, RuntimeException e) {
+        return new Graded(allOf(lesson, lesson.katas(), GradeReport.Status.ERROR,
+                GRADER_FAILED + " (" + e + "); ask your instructor to grade it again."), 0, 0);
+    }
+
+    /**
+     * Compiles a job's lesson with the submitted files; settles its grade at once when that fails, when the
+     * files declare classes outside the lesson's package, or when the submission is out of time.
+     */
+    private void prepare(Job job, Map<String, byte[]> files) {
+        Lesson lesson = job.lesson;
+        List<Kata> notStarted = lesson.katas().stream().filter(kata -> !job.edited.contains(kata)).toList();
         Map<String, GradeReport.Kata> results = new LinkedHashMap<>();
         notStarted.forEach(kata -> results.put(kata.id(), kataOf(kata, GradeReport.Status.NOT_STARTED, null)));
-        try {
-            if (!compiled.succeeded() && edited.size() > 1) {
-                // One kata's file may break the lesson: grade each edited kata alone, with the others as handed out.
-                double compileSeconds2 = compileSeconds;
-                double testSeconds = 0;
-                for (Kata kata : edited) {
-                    Graded alone = gradeLesson(lesson, List.of(kata), files, key + "-" + kata.id(), deadline);
-                    results.put(kata.id(), alone.lesson().katas().stream().filter(k -> k.kata().equals(kata.id()))
-                            .findFirst().orElseThrow());
-                    compileSeconds2 += alone.compileSeconds();
-                    testSeconds += alone.testSeconds();
-                }
-                return new Graded(lessonOf(lesson, results, null), compileSeconds2, testSeconds);
-            }
-            if (!compiled.succeeded()) {
-                String errors = compiled.failed().verdicts().get(0).problem();
-                edited.forEach(kata -> results.put(kata.id(), kataOf(kata, GradeReport.Status.ERROR,
-                        "It does not compile, so none of this lesson's edited katas could be tested. " + errors)));
-                return new Graded(lessonOf(lesson, results, "does not compile"), compileSeconds, 0);
-            }
-            List<String> foreign = classesOutsidePackage(compiled.workDir().resolve("classes"), lesson.packageName());
-            if (!foreign.isEmpty()) {
-                String problem = "Your files declare classes outside the lesson's package " + lesson.packageName() + " ("
-                        + String.join(", ", foreign) + "). Such classes could take the place of the tests' or the test"
-                        + " kit's own, so this lesson was not run: keep every class in package " + lesson.packageName() + ".";
-                edited.forEach(kata -> results.put(kata.id(), kataOf(kata, GradeReport.Status.ERROR, problem)));
-                return new Graded(lessonOf(lesson, results, problem), compileSeconds, 0);
-            }
-            long testStart = System.nanoTime();
-            Map<Kata, List<KataRun>> runs = new LinkedHashMap<>();
-            edited.forEach(kata -> runs.put(kata, new ArrayList<>()));
-            Map<Kata, Integer> isolation = new java.util.HashMap<>();
-            runIsolatingBreakage(first, compiled, edited, runs, isolation);
-            String budget = null;
-            for (int run = 2; run <= config.runs; run++) {
-                List<Kata> again = edited.stream().filter(kata -> anyPassed(runs.get(kata).get(0))).toList();
-                if (again.isEmpty()) {
-                    break;
-                }
-                if (System.nanoTime() > deadline) {
-                    budget = "The submission used up its time budget of " + config.submissionTimeLimit
-                            + " s before every run was done.";
-                    break;
-                }
-                runIsolatingBreakage(checker(run, deadline), compiled, again, runs, isolation);
-            }
-            double testSeconds = (System.nanoTime() - testStart) / 1e9;
-            for (Kata kata : edited) {
-                results.put(kata.id(), judge(lesson, kata, runs.get(kata), budget));
-            }
-            return new Graded(lessonOf(lesson, results, budget), compileSeconds, testSeconds);
-        } finally {
-            first.discard(compiled);
+        if (System.nanoTime() > job.deadline) {
+            job.graded = new Graded(allOf(lesson, lesson.katas(), GradeReport.Status.ERROR, "The submission used up its time budget of "
+                    + config.submissionTimeLimit + " s before this lesson was graded."), 0, 0);
+            return;
         }
+        Code code = new Code.Overlay("your code", writeSources(lesson, job.edited, files, job.key));
+        long compileStart = System.nanoTime();
+        Checker.Compiled compiled = checker(1, job.deadline).compile(lesson, code, job.edited);
+        job.compileSeconds = (System.nanoTime() - compileStart) / 1e9;
+        job.compiled = compiled;
+        if (!compiled.succeeded() && job.edited.size() > 1) {
+            // One kata's file may break the lesson: grade each edited kata alone, with the others as handed out.
+            double compileSeconds = job.compileSeconds;
+            double testSeconds = 0;
+            discard(job);
+            for (Kata kata : job.edited) {
+                Graded alone = gradeLesson(lesson, List.of(kata), files, job.key + "-" + kata.id(), job.deadline);
+                results.put(kata.id(), alone.lesson().katas().stream().filter(k -> k.kata().equals(kata.id()))
+                        .findFirst().orElseThrow());
+                compileSeconds += alone.compileSeconds();
+                testSeconds += alone.testSeconds();
+            }
+            job.graded = new Graded(lessonOf(lesson, results, null), compileSeconds, testSeconds);
+            return;
+        }
+        if (!compiled.succeeded()) {
+            String errors = compiled.failed().verdicts().get(0).problem();
+            job.edited.forEach(kata -> results.put(kata.id(), kataOf(kata, GradeReport.Status.ERROR,
+                    "It does not compile, so none of this lesson's edited katas could be tested. " + errors)));
+            job.graded = new Graded(lessonOf(lesson, results, "does not compile"), job.compileSeconds, 0);
+            discard(job);
+            return;
+        }
+        List<String> foreign = classesOutsidePackage(compiled.workDir().resolve("classes"), lesson.packageName());
+        if (!foreign.isEmpty()) {
+            String problem = "Your files declare classes outside the lesson's package " + lesson.packageName() + " ("
+                    + String.join(", ", foreign) + "). Such classes could take the place of the tests' or the test"
+                    + " kit's own, so this lesson was not run: keep every class in package " + lesson.packageName() + ".";
+            job.edited.forEach(kata -> results.put(kata.id(), kataOf(kata, GradeReport.Status.ERROR, problem)));
+            job.graded = new Graded(lessonOf(lesson, results, problem), job.compileSeconds, 0);
+            discard(job);
+        }
+    }
+
+    /** One lesson graded on its own: compiled, run in JVMs of its own, judged. */
+    private Graded gradeLesson(Lesson lesson, List<Kata> edited, Map<String, byte[]> files, String key, long deadline) {
+        Job job = new Job(lesson, edited, key, deadline);
+        prepare(job, files);
+        if (job.graded == null) {
+            try {
+                runAll(List.of(job));
+            } finally {
+                discard(job);
+            }
+        }
+        return job.graded;
+    }
+
+    private void discard(Job job) {
+        if (job.compiled != null) {
+            checker(1, job.deadline).discard(job.compiled);
+            job.compiled = null;
+        }
+    }
+
+    /**
+     * Runs the edited katas of compiled lessons {@link GradingConfig#runs} times and judges them.
+     *
+     * <p>Several lessons run together, in one plain JVM and one Fray JVM for all ({@link Checker#runTogether}):
+     * starting two JVMs per lesson and warming Fray up in each cost more than most lessons' tests. What
+     * passes there counts. What does not is run again in JVMs of the lesson's own, as if graded alone, and
+     * judged there: one lesson's code (a thread it leaves running, {@code System.exit}) must not cost
+     * another lesson its points. A first run whose failures are only the tests' own checks, with no test
+     * timed out, crashed or leaving threads behind, is taken as it is; when some lessons' tests did time
+     * out, crash or leave threads, the failed katas of the other lessons get a second joint run without
+     * them, taken as it is on the same terms.
+     *
+     * <p>The first run runs every test. The runs after it repeat only the katas that passed a test in the
+     * first, and only their tests that do not explore schedules themselves: a Fray test or a model check
+     * tries hundreds of interleavings in its one run.
+     */
+    private void runAll(List<Job> jobs) {
+        if (jobs.isEmpty()) {
+            return;
+        }
+        long deadline = jobs.get(0).deadline;
+        long testStart = System.nanoTime();
+        boolean together = jobs.size() > 1;
+        for (int run = 1; run <= config.runs; run++) {
+            boolean repeat = run > 1;
+            Map<Job, List<Kata>> due = new LinkedHashMap<>();
+            for (Job job : jobs) {
+                List<Kata> katas = repeat
+                        ? job.edited.stream().filter(kata -> anyPassed(job.runs.get(kata.id()).get(0)))
+                                .map(kata -> repeatable(kata, job.runs.get(kata.id()).get(0))).filter(java.util.Objects::nonNull).toList()
+                        : job.edited;
+                if (!katas.isEmpty()) {
+                    due.put(job, katas);
+                }
+            }
+            if (due.isEmpty()) {
+                break;
+            }
+            if (repeat && System.nanoTime() > deadline) {
+                String budget = "The submission used up its time budget of " + config.submissionTimeLimit
+                        + " s before every run was done.";
+                due.keySet().forEach(job -> job.budget = budget);
+                break;
+            }
+            Checker checker = checker(run, deadline);
+            Map<Job, List<Kata>> alone = due;
+            if (together) {
+                alone = new LinkedHashMap<>();
+                // A second joint run, without the lessons whose own tests timed out, crashed or left threads behind,
+                // retries what failed next to them: cheaper than a JVM pair per lesson when many katas fail.
+                Map<Job, List<Kata>> pending = due;
+                for (int round = 1; !pending.isEmpty(); round++) {
+                    boolean last = repeat || round == 2;
+                    if (round > 1 && pending.size() < 2) {
+                        alone.putAll(pending);
+                        break;
+                    }
+                    List<Checker.Share> shares = pending.entrySet().stream()
+                            .map(entry -> new Checker.Share(entry.getKey().compiled, entry.getValue())).toList();
+                    RunResult joint = checker.runTogether(shares, repeat);
+                    boolean intact = joint != null && !joint.timedOut() && joint.exitCode() == 0;
+                    boolean quiet = intact && !repeat && quiet(joint.outcomes());
+                    Map<Job, List<Kata>> next = new LinkedHashMap<>();
+                    for (Map.Entry<Job, List<Kata>> entry : pending.entrySet()) {
+                        List<Kata> failed = new ArrayList<>();
+                        List<TestOutcome> own = new ArrayList<>();
+                        for (Kata kata : entry.getValue()) {
+                            KataVerdict verdict = intact ? KataVerdict.of(kata, joint) : null;
+                            if (verdict != null && (verdict.status() == KataVerdict.Status.SOLVED
+                                    || quiet && verdict.status() == KataVerdict.Status.NOT_SOLVED)) {
+                                entry.getKey().runs.get(kata.id()).add(runOf(kata, verdict, joint, repeat));
+                            } else {
+                                failed.add(kata);
+                            }
+                            if (joint != null) {
+                                kata.tests().forEach(testClass -> own.addAll(joint.of(testClass)));
+                            }
+                        }
+                        if (failed.isEmpty()) {
+                            continue;
+                        }
+                        boolean noisy = !intact || !quiet(own);
+                        (last || noisy ? alone : next).put(entry.getKey(), failed);
+                    }
+                    pending = next;
+                }
+            }
+            for (Map.Entry<Job, List<Kata>> entry : alone.entrySet()) {
+                Job job = entry.getKey();
+                long start = System.nanoTime();
+                runIsolatingBreakage(checker, job.compiled, entry.getValue(), job.runs, job.isolation, repeat);
+                job.testSeconds += (System.nanoTime() - start) / 1e9;
+            }
+        }
+        // What the joint runs cost is shared by the lessons in them; what a lesson needed alone is its own.
+        double elapsed = (System.nanoTime() - testStart) / 1e9;
+        double own = jobs.stream().mapToDouble(job -> job.testSeconds).sum();
+        double shared = Math.max(0, elapsed - own) / jobs.size();
+        for (Job job : jobs) {
+            Map<String, GradeReport.Kata> results = new LinkedHashMap<>();
+            job.lesson.katas().stream().filter(kata -> !job.edited.contains(kata))
+                    .forEach(kata -> results.put(kata.id(), kataOf(kata, GradeReport.Status.NOT_STARTED, null)));
+            for (Kata kata : job.edited) {
+                results.put(kata.id(), judge(job.lesson, kata, job.runs.get(kata.id()), job.budget));
+            }
+            job.graded = new Graded(lessonOf(job.lesson, results, job.budget), job.compileSeconds, job.testSeconds + shared);
+        }
+    }
+
+    /**
+     * Whether none of these outcomes failed in a way that another lesson's code could have caused, or
+     * that could disturb another lesson: only the tests' own checks failed, none ran out of time,
+     * crashed, or left threads running.
+     */
+    private static boolean quiet(List<TestOutcome> outcomes) {
+        return outcomes.stream().filter(o -> o.status() != TestOutcome.Status.PASSED).allMatch(o ->
+                o.status() == TestOutcome.Status.FAILED && o.assertion()
+                        && !o.summary().startsWith(TEST_TIMED_OUT) && !o.summary().contains("still running"));
+    }
+
+    /** Whether a test explores schedules or interleavings itself (one run of it is the evidence). */
+    private static boolean exploring(TestOutcome outcome) {
+        return outcome.tags().stream().anyMatch(Checker.EXPLORING_TAGS::contains);
+    }
+
+    /**
+     * {@code kata} narrowed to its test classes that a repeated run runs: those with a test that does not
+     * explore schedules itself, as the first run reported them; {@code null} when there is none.
+     */
+    private static Kata repeatable(Kata kata, KataRun first) {
+        List<String> classes = kata.tests().stream()
+                .filter(testClass -> first.run() != null && first.run().of(testClass).stream().anyMatch(o -> !exploring(o)))
+                .toList();
+        return classes.isEmpty() ? null
+                : new Kata(kata.id(), kata.task(), kata.title(), kata.file(), classes, kata.hints(), kata.wrong(), kata.points());
     }
 
     private Checker checker(int run, long deadline) {
@@ -203,25 +416,26 @@ public final class Grader {
     }
 
     /**
-     * Runs {@code katas} in one JVM pair (plain, Fray); if the run broke, runs each kata alone instead, and
-     * then each test class that still reported nothing alone: what ends a JVM costs only the tests it broke.
+     * Runs {@code katas} in one JVM pair (plain, Fray; or one plain JVM for a {@code repeat}); if the run
+     * broke, runs each kata alone instead, and then each test class that still reported nothing alone:
+     * what ends a JVM costs only the tests it broke.
      */
     private void runIsolatingBreakage(Checker checker, Checker.Compiled compiled, List<Kata> katas,
-            Map<Kata, List<KataRun>> runs, Map<Kata, Integer> isolation) {
+            Map<String, List<KataRun>> runs, Map<String, Integer> isolation, boolean repeat) {
         // A kata that broke an earlier run goes straight to the isolation it needed then (1: alone, 2: class by class).
-        List<Kata> together = katas.stream().filter(kata -> isolation.getOrDefault(kata, 0) == 0).toList();
-        List<Kata> alone = new ArrayList<>(katas.stream().filter(kata -> isolation.getOrDefault(kata, 0) > 0).toList());
+        List<Kata> together = katas.stream().filter(kata -> isolation.getOrDefault(kata.id(), 0) == 0).toList();
+        List<Kata> alone = new ArrayList<>(katas.stream().filter(kata -> isolation.getOrDefault(kata.id(), 0) > 0).toList());
         if (!together.isEmpty()) {
-            LessonCheck joint = runBoth(checker, compiled, together);
+            LessonCheck joint = runBoth(checker, compiled, together, repeat);
             if (!broken(joint, together)) {
-                together.forEach(kata -> runs.get(kata).add(runOf(kata, joint)));
+                together.forEach(kata -> runs.get(kata.id()).add(runOf(kata, joint, repeat)));
             } else if (together.size() == 1) {
                 Kata kata = together.get(0);
-                isolation.put(kata, 1);
-                KataRun run = classByClass(checker, compiled, kata, runOf(kata, joint), isolation);
-                runs.get(kata).add(run);
+                isolation.put(kata.id(), 1);
+                KataRun run = classByClass(checker, compiled, kata, runOf(kata, joint, repeat), isolation, repeat);
+                runs.get(kata.id()).add(run);
             } else {
-                together.forEach(kata -> isolation.put(kata, 1));
+                together.forEach(kata -> isolation.put(kata.id(), 1));
                 alone.addAll(together);
             }
         }
@@ -229,9 +443,10 @@ public final class Grader {
             if (!alone.contains(kata)) {
                 continue;
             }
-            KataRun run = isolation.get(kata) == 2 ? classByClass(checker, compiled, kata, null, isolation)
-                    : classByClass(checker, compiled, kata, runOf(kata, runBoth(checker, compiled, List.of(kata))), isolation);
-            runs.get(kata).add(run);
+            KataRun run = isolation.get(kata.id()) == 2 ? classByClass(checker, compiled, kata, null, isolation, repeat)
+                    : classByClass(checker, compiled, kata, runOf(kata, runBoth(checker, compiled, List.of(kata), repeat), repeat),
+                            isolation, repeat);
+            runs.get(kata.id()).add(run);
         }
     }
 
@@ -240,26 +455,29 @@ public final class Grader {
      * ({@code run} {@code null}: every class on its own, as an earlier run needed).
      */
     private static KataRun classByClass(Checker checker, Checker.Compiled compiled, Kata kata, KataRun run,
-            Map<Kata, Integer> isolation) {
+            Map<String, Integer> isolation, boolean repeat) {
         List<String> silent = run == null ? kata.tests()
                 : kata.tests().stream().filter(testClass -> run.run().of(testClass).isEmpty()).toList();
         if (run != null && (kata.tests().size() < 2 || silent.isEmpty())) {
             return run;
         }
-        isolation.put(kata, 2);
+        isolation.put(kata.id(), 2);
         RunResult merged = null;
         for (String testClass : silent) {
             Kata oneClass = new Kata(kata.id(), kata.task(), kata.title(), kata.file(), List.of(testClass), List.of(),
                     List.of(), kata.points());
-            RunResult one = runBoth(checker, compiled, List.of(oneClass)).run();
+            RunResult one = runBoth(checker, compiled, List.of(oneClass), repeat).run();
             merged = merged == null ? one : merged.and(one);
         }
         RunResult all = run == null ? merged : run.run().and(merged);
         List<TestOutcome> outcomes = kata.tests().stream().flatMap(testClass -> all.of(testClass).stream()).toList();
-        return new KataRun(KataVerdict.of(kata, all), outcomes, all);
+        return new KataRun(KataVerdict.of(kata, all), outcomes, all, repeat);
     }
 
-    private static LessonCheck runBoth(Checker checker, Checker.Compiled compiled, List<Kata> katas) {
+    private static LessonCheck runBoth(Checker checker, Checker.Compiled compiled, List<Kata> katas, boolean repeat) {
+        if (repeat) {
+            return checker.runRepeatable(compiled, katas);
+        }
         LessonCheck plain = checker.runPlain(compiled, katas);
         return checker.runFray(compiled, katas, plain);
     }
@@ -272,9 +490,19 @@ public final class Grader {
         return katas.stream().flatMap(kata -> kata.tests().stream()).anyMatch(testClass -> run.of(testClass).isEmpty());
     }
 
-    private static KataRun runOf(Kata kata, LessonCheck check) {
-        List<TestOutcome> outcomes = kata.tests().stream().flatMap(testClass -> check.run().of(testClass).stream()).toList();
-        return new KataRun(check.verdict(kata), outcomes, check.run());
+    private static KataRun runOf(Kata kata, LessonCheck check, boolean repeat) {
+        return runOf(kata, check.verdict(kata), check.run(), repeat);
+    }
+
+    private static KataRun runOf(Kata kata, KataVerdict verdict, RunResult run, boolean repeat) {
+        List<TestOutcome> outcomes = kata.tests().stream().flatMap(testClass -> run.of(testClass).stream()).toList();
+        return new KataRun(verdict, outcomes, run, repeat);
+    }
+
+    /** Whether a run of a kata ended before reporting every test: its JVM timed out, exited or died. */
+    private static boolean incomplete(KataRun run) {
+        return run.run() == null || run.run().timedOut() || run.run().exitCode() != 0
+                || run.verdict().problem() != null && run.verdict().problem().startsWith("no result from");
     }
 
     private static boolean anyPassed(KataRun run) {
@@ -283,16 +511,27 @@ public final class Grader {
 
     /** The kata's grade from its runs: credit for each test that passed on every run. */
     private GradeReport.Kata judge(Lesson lesson, Kata kata, List<KataRun> runs, String budget) {
-        // Every test the kata has counts, also those a run never reached (the JVM was ended during an earlier one).
-        Set<String> keys = new LinkedHashSet<>(referenceTests(lesson).getOrDefault(kata.id(), Set.of()));
+        // Every test the kata has counts, also those a run never reached (the JVM was ended during an earlier one):
+        // when a run did not end cleanly, a run of the starter says which tests there are.
+        Set<String> keys = new LinkedHashSet<>();
+        if (runs.stream().anyMatch(Grader::incomplete)) {
+            keys.addAll(referenceTests(lesson).getOrDefault(kata.id(), Set.of()));
+        }
         runs.forEach(run -> run.outcomes().forEach(o -> keys.add(keyOf(o))));
+        Set<String> exploring = new java.util.HashSet<>();
+        runs.forEach(run -> run.outcomes().stream().filter(Grader::exploring).forEach(o -> exploring.add(keyOf(o))));
         List<GradeReport.Test> tests = new ArrayList<>();
         int creditable = 0;
         int credited = 0;
         for (String key : keys) {
             int passedRuns = 0;
+            int testRuns = 0;
             String message = null;
             for (KataRun run : runs) {
+                if (run.repeat() && exploring.contains(key)) {
+                    continue; // explored its schedules in the first run; repeated runs leave it out
+                }
+                testRuns++;
                 TestOutcome outcome = run.outcomes().stream().filter(o -> keyOf(o).equals(key)).findFirst().orElse(null);
                 if (outcome != null && outcome.status() == TestOutcome.Status.PASSED) {
                     passedRuns++;
@@ -301,7 +540,7 @@ public final class Grader {
                             : messageOf(outcome);
                 }
             }
-            boolean passed = passedRuns == runs.size();
+            boolean passed = passedRuns == testRuns;
             String[] parts = key.split("#", 2);
             boolean wholeClass = parts[1].equals(WHOLE_CLASS);
             if (!wholeClass) {
@@ -310,12 +549,14 @@ public final class Grader {
                     credited++;
                 }
             }
-            tests.add(new GradeReport.Test(parts[0], parts[1], session.isHidden(parts[0]), passed, runs.size(), passedRuns,
+            tests.add(new GradeReport.Test(parts[0], parts[1], session.isHidden(parts[0]), passed, testRuns, passedRuns,
                     passed ? null : message));
         }
         int passedRuns = (int) runs.stream().filter(run -> run.verdict().status() == KataVerdict.Status.SOLVED).count();
         double points = points(kata);
-        boolean everyRun = runs.size() == config.runs;
+        // A kata whose tests all explore schedules themselves is done in one run.
+        int runsNeeded = repeatable(kata, runs.get(0)) == null ? 1 : config.runs;
+        boolean everyRun = runs.size() >= runsNeeded;
         GradeReport.Status status;
         String reason;
         KataVerdict first = runs.get(0).verdict();
@@ -328,8 +569,8 @@ public final class Grader {
                     + "): the test JVM may have been ended while they ran.";
         } else if (passedRuns == runs.size() && !everyRun) {
             status = GradeReport.Status.ERROR;
-            reason = (budget == null ? "" : budget + " ") + "It passed the " + runs.size() + " run(s) it had, of the " + config.runs
-                    + " every kata needs for credit.";
+            reason = (budget == null ? "" : budget + " ") + "It passed the " + runs.size() + " run(s) it had, of the " + runsNeeded
+                    + " it needs for credit.";
         } else if (first.status() == KataVerdict.Status.SOLVED) {
             status = GradeReport.Status.RACY;
             reason = unevenRuns(runs, this::reasonOf);

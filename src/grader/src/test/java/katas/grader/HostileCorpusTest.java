@@ -197,9 +197,14 @@ class HostileCorpusTest {
                         import java.nio.file.Path;
                         public class Transfers {
                             // Stands for a race that is lost on some runs only: right on the first run, wrong on later ones.
+                            // Each run starts in a folder of its own, within the grading session's folder (which holds "submitted").
                             private static final boolean LATER_RUN = mark();
                             private static boolean mark() {
-                                Path marker = Path.of("racy-marker");
+                                Path session = Path.of("").toAbsolutePath();
+                                while (session.getParent() != null && !Files.isDirectory(session.resolve("submitted"))) {
+                                    session = session.getParent();
+                                }
+                                Path marker = session.resolve("racy-marker");
                                 if (Files.exists(marker)) { return true; }
                                 try { Files.createFile(marker); } catch (java.io.IOException e) { }
                                 return false;
@@ -246,6 +251,29 @@ class HostileCorpusTest {
                         }
                         """).path());
 
+        // Lessons of one submission share a test JVM first: one lesson's code must not cost another its points.
+        add("exits-beside-a-lesson", Fixture.Submission.handedOut("exits-beside-a-lesson")
+                .counting("Counter", PACKAGE + """
+                        public class Counter {
+                            private int count;
+                            public void increment() { System.exit(3); }
+                            public int value() { return count; }
+                        }
+                        """).solved("02-signals", "katas/signals/Gate.java").path());
+        add("spins-beside-a-lesson", Fixture.Submission.handedOut("spins-beside-a-lesson")
+                .counting("Counter", PACKAGE + """
+                        public class Counter {
+                            private int count;
+                            public synchronized void increment() {
+                                if (count == 0) {
+                                    new Thread(() -> { while (true) { Thread.onSpinWait(); } }, "spins-forever").start();
+                                }
+                                count++;
+                            }
+                            public synchronized int value() { return count; }
+                        }
+                        """).solved("02-signals", "katas/signals/Gate.java").path());
+
         GradingConfig settings = Fixture.settings(course, 2);
         settings.parallel = 2;
         long started = System.nanoTime();
@@ -283,7 +311,7 @@ class HostileCorpusTest {
     @Test
     @DisplayName("has at least 15 hostile cases besides the solved and untouched copies")
     void corpus_size() {
-        assertThat(submissions).hasSizeGreaterThanOrEqualTo(17);
+        assertThat(submissions).hasSizeGreaterThanOrEqualTo(19);
     }
 
     @Test
@@ -322,6 +350,35 @@ class HostileCorpusTest {
                 .satisfies(t -> assertThat(t.passed()).as("the hidden test class, run on its own, is not charged").isTrue());
         assertThat(kata("system-exit", "counting-tally").status()).isEqualTo(Status.SOLVED);
         assertThat(student("system-exit").score()).isLessThanOrEqualTo(1 + 2.0 / 3 + 0.01);
+    }
+
+    @Test
+    @DisplayName("repeats the tests worth repeating, and runs a test that explores interleavings itself once")
+    void exploring_tests_run_once() {
+        GradeReport.Kata transfer = kata("solved", "counting-transfer");
+        assertThat(transfer.status()).isEqualTo(Status.SOLVED);
+        assertThat(transfer.tests()).filteredOn(t -> t.name().equals("moves money from one account to the other"))
+                .singleElement().satisfies(t -> assertThat(t.runs()).isEqualTo(2));
+        assertThat(transfer.tests()).filteredOn(t -> t.name().startsWith("transfers in opposite directions"))
+                .singleElement().satisfies(t -> assertThat(t.runs()).as("tagged ModelCheck, so run once").isEqualTo(1));
+    }
+
+    @Test
+    @DisplayName("grades a lesson on its own when another lesson's code ends the JVM they shared")
+    void exit_beside_another_lesson() {
+        assertThat(kata("exits-beside-a-lesson", "signals-gate").status()).isEqualTo(Status.SOLVED);
+        GradeReport.Kata counter = kata("exits-beside-a-lesson", "counting-counter");
+        assertThat(counter.status()).isEqualTo(Status.ERROR);
+        assertThat(counter.reason()).contains("System.exit(3)");
+    }
+
+    @Test
+    @DisplayName("does not let a thread one lesson leaves spinning cost another lesson its points")
+    void thread_left_spinning_beside_another_lesson() {
+        assertThat(kata("spins-beside-a-lesson", "signals-gate").status()).isEqualTo(Status.SOLVED);
+        GradeReport.Kata counter = kata("spins-beside-a-lesson", "counting-counter");
+        assertThat(counter.status()).isNotEqualTo(Status.SOLVED);
+        assertThat(counter.reason()).contains("spins-forever").contains("still running");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -27,6 +28,9 @@ import org.junit.jupiter.api.TestFactory;
 class CourseLayoutTest {
 
     private static final Course COURSE = SelfCheck.COURSE;
+    private static final Pattern MODEL_CHECK_CALL = Pattern.compile("\\bModelCheck\\.assert");
+    private static final Pattern TEST_ANNOTATION =
+            Pattern.compile("@(Test|ModelCheckTest|RepeatedTest|ParameterizedTest|Property|FrayTest|TestFactory)\\b");
     private static final Pattern SLEEP = Pattern.compile("\\b(Thread|TimeUnit\\.[A-Z]+)\\.sleep\\(");
     private static final Pattern RAW_THREAD = Pattern.compile("new Thread\\(|Thread\\.start(Virtual)?Thread\\(");
 
@@ -136,6 +140,26 @@ class CourseLayoutTest {
                 assertThat(SLEEP.matcher(Files.readString(test)).find())
                         .as("%s sleeps: use the test kit's gates and timed waits instead", COURSE.root().relativize(test))
                         .isFalse();
+            }
+        }));
+    }
+
+    @TestFactory
+    @DisplayName("marks every model check @ModelCheckTest (its timeout, and the tag that has the grader run it once)")
+    Stream<DynamicTest> modelChecksAreMarked() {
+        return COURSE.lessons().stream().map(lesson -> DynamicTest.dynamicTest(lesson.id(), () -> {
+            for (Path test : Code.javaFilesUnder(COURSE.testSources(lesson)).values()) {
+                String source = Files.readString(test);
+                Matcher call = MODEL_CHECK_CALL.matcher(source);
+                while (call.find()) {
+                    Matcher annotation = TEST_ANNOTATION.matcher(source.substring(0, call.start()));
+                    String last = null;
+                    while (annotation.find()) {
+                        last = annotation.group(1);
+                    }
+                    assertThat(last).as("%s runs a model check in a test marked @%s: mark it @ModelCheckTest",
+                            COURSE.root().relativize(test), last).isEqualTo("ModelCheckTest");
+                }
             }
         }));
     }
