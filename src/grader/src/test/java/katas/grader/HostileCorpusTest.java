@@ -29,6 +29,17 @@ class HostileCorpusTest {
 
     private static final String PACKAGE = "package katas.counting;\n\n";
 
+    /** A Counter kata whose code ends the test JVM the first time it counts. */
+    private static String counterThatExits() {
+        return PACKAGE + """
+                public class Counter {
+                    private int count;
+                    public void increment() { System.exit(3); }
+                    public int value() { return count; }
+                }
+                """;
+    }
+
     private final Map<String, String> submissions = new LinkedHashMap<>();
     private GradingSession session;
     private GradeReport report;
@@ -40,13 +51,7 @@ class HostileCorpusTest {
         add("solved", Fixture.Submission.handedOut("solved").allSolved().path());
         add("untouched", Fixture.Submission.handedOut("untouched").path());
         add("system-exit", Fixture.Submission.handedOut("system-exit")
-                .counting("Counter", PACKAGE + """
-                        public class Counter {
-                            private int count;
-                            public void increment() { System.exit(3); }
-                            public int value() { return count; }
-                        }
-                        """).solved("01-counting", "katas/counting/Tally.java").path());
+                .counting("Counter", counterThatExits()).solved("01-counting", "katas/counting/Tally.java").path());
         add("endless-loop", Fixture.Submission.handedOut("endless-loop")
                 .counting("Tally", PACKAGE + """
                         public class Tally {
@@ -253,13 +258,7 @@ class HostileCorpusTest {
 
         // Lessons of one submission share a test JVM first: one lesson's code must not cost another its points.
         add("exits-beside-a-lesson", Fixture.Submission.handedOut("exits-beside-a-lesson")
-                .counting("Counter", PACKAGE + """
-                        public class Counter {
-                            private int count;
-                            public void increment() { System.exit(3); }
-                            public int value() { return count; }
-                        }
-                        """).solved("02-signals", "katas/signals/Gate.java").path());
+                .counting("Counter", counterThatExits()).solved("02-signals", "katas/signals/Gate.java").path());
         add("spins-beside-a-lesson", Fixture.Submission.handedOut("spins-beside-a-lesson")
                 .counting("Counter", PACKAGE + """
                         public class Counter {
