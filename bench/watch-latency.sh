@@ -6,7 +6,9 @@
 # The kata is locks-reentrant-lock (lesson 04, plain tests: no Fray, no Lincheck). Each save writes the
 # kata's file once, alternating between the reference solution and the starter (so verdicts alternate
 # PASSED / FAILED), and the latency is from just before the write to the moment watch mode has the verdict
-# (it writes a line to $KATA_TRACE then, just before redrawing the screen). Maven runs
+# (it writes a line to $KATA_TRACE then, just before redrawing the screen; the line also splits the time
+# from the moment its file watcher saw the save: waited-ms, settling and then waiting for the run thread,
+# compile-ms, tests-ms, and total-ms). Maven runs
 #   ./mvnw -o -q test -pl lessons/04-locks -Dtest=LockCounterTest
 # on the same file. Your LockCounter.java is copied aside first and put back at the end, whatever happens.
 # Needs: a JDK 25 (as ./kata), the course built once (./mvnw install -DskipTests, for Maven's offline run).
@@ -59,10 +61,12 @@ wait_for_verdict() { # wait_for_verdict COUNT SECONDS: until the trace has more 
 echo "Starting ./kata watch $kata (building the runner first if needed) ..."
 content 0 >"$file"
 : >"$work/trace"
+launched=$(now_ms)
 KATA_TRACE="$work/trace" ./kata watch "$kata" </dev/null >"$work/watch.log" 2>&1 &
 watch_pid=$!
 wait_for_verdict 0 600
-echo "Warm. Measuring $runs saves ..."
+first=$(grep '^verdict ' "$work/trace" | head -n 1 | cut -d' ' -f2)
+echo "Warm: the first verdict came $((first - launched)) ms after starting ./kata watch. Measuring $runs saves ..."
 : >"$work/watch.ms"
 for n in $(seq 1 "$runs"); do
   content "$n" >"$work/next.java"

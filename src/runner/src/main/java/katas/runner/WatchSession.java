@@ -33,17 +33,20 @@ final class WatchSession {
     sealed interface Event permits SourceSaved, KeyPressed, RunReported {
     }
 
-    /** A Java source under the course's lessons was saved. */
-    record SourceSaved(Path path) implements Event {
+    /** A Java source under the lessons was saved; the watcher saw it at {@code seenAt} ({@link System#nanoTime}). */
+    record SourceSaved(Path path, long seenAt) implements Event {
     }
 
     /** The learner pressed a key. */
     record KeyPressed(char key) implements Event {
     }
 
-    /** A run (number {@code run}) reached a stage. */
-    record RunReported(int run, Stage stage, LessonCheck check, String fingerprint, String problem, Duration compiling)
-            implements Event {
+    /**
+     * A run (number {@code run}) reached a stage; {@code askedAt} ({@link System#nanoTime}) is when the save or
+     * key that asked for it came in, {@code waited} how long after that it started compiling.
+     */
+    record RunReported(int run, Stage stage, LessonCheck check, String fingerprint, String problem, long askedAt,
+            Duration waited, Duration compiling) implements Event {
     }
 
     /** How far a run has got. */
@@ -56,11 +59,23 @@ final class WatchSession {
         BROKE
     }
 
-    /** Saves this close together are one save (an editor may write a file in several steps). */
-    private static final Duration SAVES_SETTLE = Duration.ofMillis(30);
+    /**
+     * Saves this close together are one save (an editor may write a file in several steps, by rename say,
+     * which follow one another within a millisecond or so). Every save waits this long, so it is kept short:
+     * a step that comes later still gets a run of its own, as does any save that leaves the sources other
+     * than the last run saw them.
+     */
+    private static final Duration SAVES_SETTLE = Duration.ofMillis(10);
 
     /** A run still going after this is cut short by a newer save instead of being waited for. */
     private static final Duration WORTH_FINISHING = Duration.ofSeconds(1);
+
+    /**
+     * How many times the lesson is compiled again at the start, beside the first run (whose tests wait a
+     * second or more for a cold worker) and until the first save: until the JIT has compiled javac, the
+     * first saves compiled several times slower than the later ones.
+     */
+    private static final int WARM_UP_COMPILATIONS = 10;
 
     private final Workbench bench;
     private final Checker checker;
@@ -101,9 +116,9 @@ final class WatchSession {
     int run() throws IOException, InterruptedException {
         solved = bench.progress().solvedCount();
         try (SourceWatcher watcher = new SourceWatcher(bench.course().root().resolve("lessons"),
-                path -> events.add(new SourceSaved(path)))) {
+                path -> events.add(new SourceSaved(path, System.nanoTime())))) {
             startKeyReader();
-            startRun();
+            startRun(System.nanoTime());
             render();
             while (true) {
                 Event event = events.take();
@@ -136,8 +151,9 @@ final class WatchSession {
                     }
                     ours |= alsoSaved.path().toAbsolutePath().startsWith(sources);
                 }
-                if (ours && !bench.progress().fingerprint(lesson, kata).equals(lastRunFingerprint)) {
-                    startRun();
+                String fingerprint = ours ? bench.progress().fingerprint(lesson, kata) : null;
+                if (fingerprint != null && !fingerprint.equals(lastRunFingerprint)) {
+                    startRun(saved.seenAt(), fingerprint);
                 }
             }
             case KeyPressed pressed -> {
@@ -172,7 +188,7 @@ final class WatchSession {
             }
             case 'h' -> hintsShown = Math.min(hintsShown + 1, kata.hints().size());
             case 'l' -> showingList = true;
-            case 'r' -> startRun();
+            case 'r' -> startRun(System.nanoTime());
             case 'n' -> next().ifPresentOrElse(this::switchTo,
                     () -> status = "This is the last kata of the course: nothing comes after it.\n");
             default -> {
@@ -187,7 +203,7 @@ final class WatchSession {
         bench.setCurrent(next);
         hintsShown = 0;
         verdictCheck = null;
-        startRun();
+        startRun(System.nanoTime());
     }
 
     private Optional<Kata> next() {
@@ -196,8 +212,16 @@ final class WatchSession {
         return at + 1 < all.size() ? Optional.of(all.get(at + 1)) : Optional.empty();
     }
 
-    /** Starts a run of the current kata's tests, cutting short a run that is taking long. */
-    private void startRun() {
+    /**
+     * Starts a run of the current kata's tests, cutting short a run that is taking long; {@code askedAt}
+     * ({@link System#nanoTime}) is when the save or key that asks for it came in.
+     */
+    private void startRun(long askedAt) {
+        startRun(askedAt, bench.progress().fingerprint(bench.course().lessonOf(kata), kata));
+    }
+
+    /** Starts a run as {@link #startRun(long)} does, of the current kata's sources with {@code fingerprint}. */
+    private void startRun(long askedAt, String fingerprint) {
         if (running != null && !running.isDone()
                 && System.nanoTime() - runStartedAt > WORTH_FINISHING.toNanos()) {
             running.cancel(true); // a hang or Fray's search: its verdict no longer matters
@@ -205,7 +229,6 @@ final class WatchSession {
         int thisRun = ++run;
         Kata runKata = kata;
         Lesson lesson = bench.course().lessonOf(runKata);
-        String fingerprint = bench.progress().fingerprint(lesson, runKata);
         lastRunFingerprint = fingerprint;
         status = "Running the tests of " + runKata.id() + " ...\n";
         runStartedAt = System.nanoTime();
@@ -217,23 +240,29 @@ final class WatchSession {
             boolean keep = false;
             try {
                 long compileStart = System.nanoTime();
+                Duration waited = Duration.ofNanos(compileStart - askedAt);
                 compiled = checker.compile(lesson, new Code.InLesson(), List.of(runKata));
                 Duration compiling = Duration.ofNanos(System.nanoTime() - compileStart);
+                if (thisRun == 1) {
+                    warmUpCompiler(lesson, runKata);
+                }
                 LessonCheck plain = checker.runPlain(compiled, List.of(runKata));
                 boolean frayNext = plain.verdict(runKata).status() == KataVerdict.Status.SOLVED
                         && checker.usesFray(lesson, List.of(runKata));
                 events.add(new RunReported(thisRun, frayNext ? Stage.PLAIN_PASSED : Stage.DONE, plain, fingerprint, null,
-                        compiling));
+                        askedAt, waited, compiling));
                 if (frayNext && thisRun == run) {
                     LessonCheck all = checker.runFray(compiled, List.of(runKata), plain);
                     // Fray's saved schedule (named in its failure, for replay) lives in this check's folder.
                     keep = all.verdict(runKata).status() != KataVerdict.Status.SOLVED;
-                    events.add(new RunReported(thisRun, Stage.DONE, all, fingerprint, null, compiling));
+                    events.add(new RunReported(thisRun, Stage.DONE, all, fingerprint, null, askedAt, waited,
+                            compiling));
                 }
             } catch (RuntimeException e) {
                 if (!Thread.currentThread().isInterrupted()) {
                     events.add(new RunReported(thisRun, Stage.BROKE, null, fingerprint,
-                            e.getMessage() == null ? e.toString() : e.getMessage(), Duration.ZERO));
+                            e.getMessage() == null ? e.toString() : e.getMessage(), askedAt, Duration.ZERO,
+                            Duration.ZERO));
                 }
             } finally {
                 if (compiled != null && keep) {
@@ -248,6 +277,22 @@ final class WatchSession {
         });
     }
 
+    /**
+     * Compiles the lesson again, on a thread of its own, until a save (or a key) asks for another run: the JIT
+     * compiles javac's code for every thread, so the run thread's compilations get faster too.
+     */
+    private void warmUpCompiler(Lesson lesson, Kata runKata) {
+        Thread.ofPlatform().daemon().name("kata-warm-up").start(() -> {
+            try {
+                for (int i = 0; i < WARM_UP_COMPILATIONS && run == 1 && !runs.isShutdown(); i++) {
+                    checker.discard(checker.compile(lesson, new Code.InLesson(), List.of(runKata)));
+                }
+            } catch (RuntimeException e) {
+                // only a warm-up: the runs report their own problems
+            }
+        });
+    }
+
     private void reported(RunReported report) {
         switch (report.stage()) {
             case PLAIN_PASSED -> {
@@ -257,12 +302,12 @@ final class WatchSession {
                         + " own JDK (this takes a few seconds) ...\n";
             }
             case DONE -> {
-                trace("verdict", report);
                 verdictCheck = report.check();
                 KataVerdict verdict = report.check().verdict(kata);
                 bench.progress().record(kata, report.fingerprint(), verdict.status());
                 solved = bench.progress().solvedCount();
                 status = "";
+                trace("verdict", report); // last: the screen that shows the verdict is drawn next
             }
             case BROKE -> {
                 verdictCheck = null;
@@ -325,8 +370,12 @@ final class WatchSession {
         String status = report.check() == null ? "BROKE" : report.check().verdict(kata).status().name();
         try {
             long tests = report.check() == null || report.check().run() == null ? 0 : report.check().run().elapsed().toMillis();
+            // From the save (or key) to this line: waiting (settling, then for the run thread), compiling, testing.
+            long total = Duration.ofNanos(System.nanoTime() - report.askedAt()).toMillis();
             Files.writeString(trace, what + " " + System.currentTimeMillis() + " " + status + " " + kata.id()
-                            + " compile-ms=" + report.compiling().toMillis() + " tests-ms=" + tests + "\n",
+                            + " waited-ms=" + report.waited().toMillis()
+                            + " compile-ms=" + report.compiling().toMillis() + " tests-ms=" + tests
+                            + " total-ms=" + total + "\n",
                     StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException ignored) {
             // the trace is for measurements only
