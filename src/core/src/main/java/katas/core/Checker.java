@@ -258,7 +258,7 @@ public final class Checker {
      *
      * <p>One lesson's code can now disturb another's tests (a thread it leaves running, a call to
      * {@code System.exit}): a caller that needs each lesson judged on its own runs again, alone, what did
-     * not pass here. Judge each share with {@link #judge}.
+     * not pass here.
      */
     public RunResult runTogether(List<Share> shares, boolean repeatOnly) {
         List<Share> compiled = shares.stream().filter(share -> share.compiled().succeeded() && !share.katas().isEmpty()).toList();
@@ -274,28 +274,25 @@ public final class Checker {
             classpath.addAll(share.compiled().classpath());
             Set<String> classes = testClasses(share.katas());
             plainClasses.addAll(classes);
-            plainLimit = plainLimit.plus(limit(classes));
+            plainLimit = plainLimit.plus(ownLimit(classes));
             if (!repeatOnly) {
                 List<String> fray = classes.stream().filter(name -> usesFray(share.compiled().lesson(), name)).toList();
                 frayClasses.addAll(fray);
                 if (!fray.isEmpty()) {
-                    frayLimit = frayLimit.plus(limit(fray));
+                    frayLimit = frayLimit.plus(ownLimit(fray));
                 }
             }
         }
         Path workDir = compiled.get(0).compiled().workDir().resolve(repeatOnly ? "together-repeat" : "together");
         String exclude = "-" + (repeatOnly ? String.join(",", EXPLORING_TAGS) : FRAY_TAG);
-        RunResult run = launcher.run(List.copyOf(classpath), plainClasses, false, exclude, workDir.resolve("plain"), plainLimit);
+        // The lessons' own limits add up, and the options cap the sum (a grader's budget), never each part alone.
+        RunResult run = launcher.run(List.copyOf(classpath), plainClasses, false, exclude, workDir.resolve("plain"),
+                options.timeLimit().apply(plainLimit));
         if (!frayClasses.isEmpty()) {
             run = run.and(launcher.run(List.copyOf(classpath), frayClasses, true, "+" + FRAY_TAG, workDir.resolve("fray"),
-                    frayLimit));
+                    options.timeLimit().apply(frayLimit)));
         }
         return run;
-    }
-
-    /** The verdicts on {@code katas} of a compiled lesson from a run (of {@link #runTogether}, say). */
-    public LessonCheck judge(Compiled compiled, List<Kata> katas, RunResult run) {
-        return compiled.succeeded() ? judged(compiled, katas, run) : compiled.failed();
     }
 
     /** Whether some test of {@code katas} explores schedules with Fray (and so runs on Fray's JDK). */
@@ -320,7 +317,12 @@ public final class Checker {
     }
 
     private Duration limit(java.util.Collection<String> testClasses) {
-        return options.timeLimit().apply(PER_TEST_CLASS.multipliedBy(testClasses.size()).plusSeconds(60));
+        return options.timeLimit().apply(ownLimit(testClasses));
+    }
+
+    /** The time a JVM running {@code testClasses} gets before the options cap it. */
+    private static Duration ownLimit(java.util.Collection<String> testClasses) {
+        return PER_TEST_CLASS.multipliedBy(testClasses.size()).plusSeconds(60);
     }
 
     /** The lesson's test sources and the extra ones of the options, by path relative to their root. */

@@ -124,10 +124,20 @@ public record GradeReport(String format, String course, String gradedAt, Setting
      * @param passed whether it passed on every run it had
      * @param runs runs it took part in; {@code passedRuns} runs it passed
      * @param message its failure message (the first failing run's), without the kit's details section
+     * @param passesAsHandedOut whether the starter as handed out passes it too, so that it earns no partial credit
+     *     of its own ({@code null} when that was not needed: the kata was solved, or partial credit is off)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"testClass", "name", "hidden", "passed", "runs", "passedRuns", "message"})
+    @JsonPropertyOrder({"testClass", "name", "hidden", "passed", "runs", "passedRuns", "message", "passesAsHandedOut"})
     public record Test(String testClass, String name, boolean hidden, boolean passed, int runs, int passedRuns,
-            String message) {
+            String message, Boolean passesAsHandedOut) {
+
+        public Test(String testClass, String name, boolean hidden, boolean passed, int runs, int passedRuns, String message) {
+            this(testClass, name, hidden, passed, runs, passedRuns, message, null);
+        }
+
+        Test withPassesAsHandedOut(boolean asHandedOut) {
+            return new Test(testClass, name, hidden, passed, runs, passedRuns, message, asHandedOut);
+        }
     }
 }

@@ -54,7 +54,7 @@ public final class Grader {
     private final GradingSession session;
     private final GradingConfig config;
     private final Map<String, CompletableFuture<Graded>> cache = new ConcurrentHashMap<>();
-    private final Map<String, CompletableFuture<Map<String, Set<String>>>> referenceTests = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Reference>> references = new ConcurrentHashMap<>();
     private final AtomicInteger sourceFolders = new AtomicInteger();
 
     /** A lesson graded, with what it cost. */
@@ -515,7 +515,7 @@ public final class Grader {
         // when a run did not end cleanly, a run of the starter says which tests there are.
         Set<String> keys = new LinkedHashSet<>();
         if (runs.stream().anyMatch(Grader::incomplete)) {
-            keys.addAll(referenceTests(lesson).getOrDefault(kata.id(), Set.of()));
+            keys.addAll(reference(lesson).tests().getOrDefault(kata.id(), Set.of()));
         }
         runs.forEach(run -> run.outcomes().forEach(o -> keys.add(keyOf(o))));
         Set<String> exploring = new java.util.HashSet<>();
@@ -581,8 +581,31 @@ public final class Grader {
             status = GradeReport.Status.ERROR;
             reason = reasonOf(runs.get(0));
         }
-        double score = status == GradeReport.Status.SOLVED ? points
-                : config.partialCredit && creditable > 0 ? points * credited / creditable : 0;
+        double score = status == GradeReport.Status.SOLVED ? points : 0;
+        if (status != GradeReport.Status.SOLVED && config.partialCredit && credited > 0) {
+            // Credit is for progress from the starter: a test the starter as handed out passes too earns nothing of its
+            // own, and each such test the code now fails takes back one that it newly passes.
+            Set<String> asHandedOut = reference(lesson).passing();
+            int gained = 0;
+            int broken = 0;
+            int scored = 0;
+            List<GradeReport.Test> marked = new ArrayList<>();
+            for (GradeReport.Test test : tests) {
+                String key = test.testClass() + "#" + test.name();
+                boolean baseline = asHandedOut.contains(key);
+                if (!test.name().equals(WHOLE_CLASS)) {
+                    if (baseline) {
+                        broken += test.passed() ? 0 : 1;
+                    } else {
+                        scored++;
+                        gained += test.passed() ? 1 : 0;
+                    }
+                }
+                marked.add(test.withPassesAsHandedOut(baseline));
+            }
+            tests = marked;
+            score = scored == 0 ? 0 : points * Math.max(0, gained - broken) / scored;
+        }
         return new GradeReport.Kata(kata.id(), kata.task(), kata.title(), status, round(score), round(points), runs.size(),
                 passedRuns, reason, tests);
     }
@@ -716,16 +739,22 @@ public final class Grader {
     }
 
     /**
-     * The tests each kata of the lesson has, as a run of the pristine starter reports them: needed only
-     * when a submission's run did not report every test, so that the tests it never reached still count.
+     * What a run of the pristine starter shows, once per lesson and session, and only when needed.
+     *
+     * @param tests the tests each kata has: they count also when a broken run of a submission never reached them
+     * @param passing the tests the starter as handed out passes: partial credit is for progress beyond them
      */
-    private Map<String, Set<String>> referenceTests(Lesson lesson) {
-        CompletableFuture<Map<String, Set<String>>> mine = new CompletableFuture<>();
-        CompletableFuture<Map<String, Set<String>>> earlier = referenceTests.putIfAbsent(lesson.id(), mine);
+    private record Reference(Map<String, Set<String>> tests, Set<String> passing) {
+    }
+
+    private Reference reference(Lesson lesson) {
+        CompletableFuture<Reference> mine = new CompletableFuture<>();
+        CompletableFuture<Reference> earlier = references.putIfAbsent(lesson.id(), mine);
         if (earlier != null) {
             return earlier.join();
         }
         Map<String, Set<String>> tests = new TreeMap<>();
+        Set<String> passing = new java.util.HashSet<>();
         try {
             Checker checker = checker(1, System.nanoTime() + config.runTimeLimit * 4_000_000_000L);
             LessonCheck check = checker.check(lesson, new Code.InLesson(), lesson.katas());
@@ -733,14 +762,19 @@ public final class Grader {
                 for (Kata kata : lesson.katas()) {
                     Set<String> keys = new LinkedHashSet<>();
                     kata.tests().forEach(testClass -> check.run().of(testClass).stream()
-                            .filter(o -> !o.testName().equals(WHOLE_CLASS)).forEach(o -> keys.add(keyOf(o))));
+                            .filter(o -> !o.testName().equals(WHOLE_CLASS)).forEach(o -> {
+                                keys.add(keyOf(o));
+                                if (o.status() == TestOutcome.Status.PASSED) {
+                                    passing.add(keyOf(o));
+                                }
+                            }));
                     tests.put(kata.id(), keys);
                 }
             }
         } finally {
-            mine.complete(tests);
+            mine.complete(new Reference(tests, passing));
         }
-        return tests;
+        return mine.join();
     }
 
     private double points(Kata kata) {

@@ -52,6 +52,8 @@ final class MarkdownFeedback {
                     }
                     md.append("- ").append('`').append(test.name()).append('`')
                             .append(test.runs() > 1 ? " passed " + test.passedRuns() + "/" + test.runs() + " runs" : "")
+                            .append(Boolean.TRUE.equals(test.passesAsHandedOut())
+                                    ? " (the code as handed out passes it: a change broke it)" : "")
                             .append(test.message() == null ? "" : "\n\n" + indent(block(test.message())))
                             .append('\n');
                 }

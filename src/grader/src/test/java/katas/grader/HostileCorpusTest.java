@@ -50,6 +50,20 @@ class HostileCorpusTest {
         Path course = Fixture.instructorCourse("corpus");
         add("solved", Fixture.Submission.handedOut("solved").allSolved().path());
         add("untouched", Fixture.Submission.handedOut("untouched").path());
+        // Not Transfers: the fixture's stand-in for a test that explores schedules is a plain run, which the starter's
+        // deadlock can slip through (the course's own katas explore schedules for real).
+        Fixture.Submission commented = Fixture.Submission.handedOut("starter-with-comments");
+        for (String file : List.of("01-counting/src/main/java/katas/counting/Counter.java",
+                "01-counting/src/main/java/katas/counting/Tally.java", "02-signals/src/main/java/katas/signals/Gate.java")) {
+            commented.write("lessons/" + file, Fixture.read(commented.root.resolve("lessons/" + file)) + "\n// Not started yet.\n");
+        }
+        add("starter-with-comments", commented.path());
+        // The solution with the amounts the wrong way round: deadlock-free now, but it no longer moves money as it did.
+        String wrongWayRound = Fixture.read(Fixture.resource().resolve("solutions/01-counting/src/main/java/katas/counting/Transfers.java"))
+                .replace("from.add(-amount);", "from.add(amount);").replace("to.add(amount);", "to.add(-amount);");
+        assertThat(wrongWayRound).as("the fixture's solution moves money as this case expects")
+                .contains("from.add(amount);", "to.add(-amount);");
+        add("breaks-what-worked", Fixture.Submission.handedOut("breaks-what-worked").counting("Transfers", wrongWayRound).path());
         add("system-exit", Fixture.Submission.handedOut("system-exit")
                 .counting("Counter", counterThatExits()).solved("01-counting", "katas/counting/Tally.java").path());
         add("endless-loop", Fixture.Submission.handedOut("endless-loop")
@@ -336,6 +350,32 @@ class HostileCorpusTest {
         assertThat(untouched.cost().skippedLessons()).isEqualTo(2);
         untouched.lessons().forEach(lesson -> lesson.katas().forEach(kata ->
                 assertThat(kata.status()).isEqualTo(Status.NOT_STARTED)));
+    }
+
+    @Test
+    @DisplayName("gives the starter with comments added 0, as it gives the untouched starter, though it passes some tests")
+    void starter_with_comments() {
+        GradeReport.Student commented = student("starter-with-comments");
+        assertThat(commented.score()).isZero();
+        assertThat(commented.cost().test()).as("it was run, not skipped").isPositive();
+        GradeReport.Kata tally = kata("starter-with-comments", "counting-tally");
+        assertThat(tally.tests()).filteredOn(t -> t.name().equals("a new tally starts at zero")).singleElement()
+                .satisfies(t -> {
+                    assertThat(t.passed()).isTrue();
+                    assertThat(t.passesAsHandedOut()).isTrue();
+                });
+        assertThat(tally.tests()).filteredOn(t -> t.name().equals("adds what it is given")).singleElement()
+                .satisfies(t -> assertThat(t.passesAsHandedOut()).isFalse());
+    }
+
+    @Test
+    @DisplayName("lets a test the change broke take back the credit of one it fixed, and says it worked as handed out")
+    void breaks_what_worked() {
+        GradeReport.Kata transfer = kata("breaks-what-worked", "counting-transfer");
+        assertThat(transfer.status()).isEqualTo(Status.FAILED);
+        assertThat(transfer.score()).isZero();
+        assertThat(MarkdownFeedback.of(student("breaks-what-worked"), report.settings()))
+                .containsPattern("`moves money from one account to the other`[^\\n]* \\(the code as handed out passes it: a change broke it\\)");
     }
 
     @Test
