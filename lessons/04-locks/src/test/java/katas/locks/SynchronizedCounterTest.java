@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import katas.testkit.ModelCheck;
 import katas.testkit.ModelCheckTest;
+import katas.testkit.StressTest;
 import katas.testkit.Workers;
 import org.jetbrains.lincheck.datastructures.Operation;
 import org.junit.jupiter.api.DisplayName;
@@ -48,7 +49,7 @@ class SynchronizedCounterTest {
         ModelCheck.assertLinearizable(Model.class, Messages.LOST_UPDATE, Messages.GUARD_IT);
     }
 
-    @Test
+    @StressTest
     @DisplayName("two threads hammering the counter lose nothing (a stress test: extra evidence only)")
     void two_threads_hammering_lose_nothing() {
         SynchronizedCounter shared = new SynchronizedCounter();

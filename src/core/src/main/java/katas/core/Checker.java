@@ -40,6 +40,9 @@ public final class Checker {
      */
     public static final List<String> EXPLORING_TAGS = List.of(FRAY_TAG, MODEL_CHECK_TAG);
 
+    /** The tag of the test kit's {@code @StressTest}: a pass can be luck, so it earns no partial credit alone. */
+    public static final String STRESS_TAG = "Stress";
+
     /** Runs the tests that need no Fray: in a fresh JVM ({@link TestLauncher}) or a warm one ({@link WarmWorker}). */
     @FunctionalInterface
     public interface PlainTests {

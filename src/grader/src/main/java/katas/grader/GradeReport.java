@@ -126,18 +126,21 @@ public record GradeReport(String format, String course, String gradedAt, Setting
      * @param message its failure message (the first failing run's), without the kit's details section
      * @param passesAsHandedOut whether the starter as handed out passes it too, so that it earns no partial credit
      *     of its own ({@code null} when that was not needed: the kata was solved, or partial credit is off)
+     * @param stressTest {@code true} for a stress test (the kit's {@code @StressTest}), which earns no partial
+     *     credit of its own; {@code null} for the others
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"testClass", "name", "hidden", "passed", "runs", "passedRuns", "message", "passesAsHandedOut"})
+    @JsonPropertyOrder({"testClass", "name", "hidden", "passed", "runs", "passedRuns", "message", "passesAsHandedOut",
+            "stressTest"})
     public record Test(String testClass, String name, boolean hidden, boolean passed, int runs, int passedRuns,
-            String message, Boolean passesAsHandedOut) {
+            String message, Boolean passesAsHandedOut, Boolean stressTest) {
 
         public Test(String testClass, String name, boolean hidden, boolean passed, int runs, int passedRuns, String message) {
-            this(testClass, name, hidden, passed, runs, passedRuns, message, null);
+            this(testClass, name, hidden, passed, runs, passedRuns, message, null, null);
         }
 
         Test withPassesAsHandedOut(boolean asHandedOut) {
-            return new Test(testClass, name, hidden, passed, runs, passedRuns, message, asHandedOut);
+            return new Test(testClass, name, hidden, passed, runs, passedRuns, message, asHandedOut, stressTest);
         }
     }
 }

@@ -520,6 +520,9 @@ public final class Grader {
         runs.forEach(run -> run.outcomes().forEach(o -> keys.add(keyOf(o))));
         Set<String> exploring = new java.util.HashSet<>();
         runs.forEach(run -> run.outcomes().stream().filter(Grader::exploring).forEach(o -> exploring.add(keyOf(o))));
+        Set<String> stress = new java.util.HashSet<>();
+        runs.forEach(run -> run.outcomes().stream().filter(o -> o.tags().contains(Checker.STRESS_TAG))
+                .forEach(o -> stress.add(keyOf(o))));
         List<GradeReport.Test> tests = new ArrayList<>();
         int creditable = 0;
         int credited = 0;
@@ -550,7 +553,7 @@ public final class Grader {
                 }
             }
             tests.add(new GradeReport.Test(parts[0], parts[1], session.isHidden(parts[0]), passed, testRuns, passedRuns,
-                    passed ? null : message));
+                    passed ? null : message, null, stress.contains(key) ? Boolean.TRUE : null));
         }
         int passedRuns = (int) runs.stream().filter(run -> run.verdict().status() == KataVerdict.Status.SOLVED).count();
         double points = points(kata);
@@ -583,31 +586,37 @@ public final class Grader {
         }
         double score = status == GradeReport.Status.SOLVED ? points : 0;
         if (status != GradeReport.Status.SOLVED && config.partialCredit && credited > 0) {
-            // Credit is for progress from the starter: a test the starter as handed out passes too earns nothing of its
-            // own, and each such test the code now fails takes back one that it newly passes.
             Set<String> asHandedOut = reference(lesson).passing();
-            int gained = 0;
-            int broken = 0;
-            int scored = 0;
-            List<GradeReport.Test> marked = new ArrayList<>();
-            for (GradeReport.Test test : tests) {
-                String key = test.testClass() + "#" + test.name();
-                boolean baseline = asHandedOut.contains(key);
-                if (!test.name().equals(WHOLE_CLASS)) {
-                    if (baseline) {
-                        broken += test.passed() ? 0 : 1;
-                    } else {
-                        scored++;
-                        gained += test.passed() ? 1 : 0;
-                    }
-                }
-                marked.add(test.withPassesAsHandedOut(baseline));
-            }
-            tests = marked;
-            score = scored == 0 ? 0 : points * Math.max(0, gained - broken) / scored;
+            tests = tests.stream().map(test -> test.withPassesAsHandedOut(asHandedOut.contains(test.testClass() + "#" + test.name())))
+                    .toList();
+            score = points * progress(tests);
         }
         return new GradeReport.Kata(kata.id(), kata.task(), kata.title(), status, round(score), round(points), runs.size(),
                 passedRuns, reason, tests);
+    }
+
+    /**
+     * The share of its points a kata not solved earns: its progress from the starter as handed out. A test
+     * the starter passes too earns nothing of its own, and each such test the code now fails takes back one
+     * that it newly passes; a stress test earns nothing either way (a pass can be luck, and a failure is the
+     * race its kata's exploring test reports). Never below 0; 0 when no test is left to earn credit.
+     */
+    static double progress(List<GradeReport.Test> tests) {
+        int gained = 0;
+        int broken = 0;
+        int scored = 0;
+        for (GradeReport.Test test : tests) {
+            if (test.name().equals(WHOLE_CLASS) || Boolean.TRUE.equals(test.stressTest())) {
+                continue;
+            }
+            if (Boolean.TRUE.equals(test.passesAsHandedOut())) {
+                broken += test.passed() ? 0 : 1;
+            } else {
+                scored++;
+                gained += test.passed() ? 1 : 0;
+            }
+        }
+        return scored == 0 ? 0 : (double) Math.max(0, gained - broken) / scored;
     }
 
     /**
