@@ -42,6 +42,7 @@ import katas.core.TestOutcome;
  *       per JVM, so the kata that broke it costs only its own tests.
  *   <li>A kata with a passing test is run {@link GradingConfig#runs} times, from the second run in a
  *       random test order; a test earns credit only if it passed every run.
+ *   <li>Partial credit is for progress from the starter as handed out ({@link #progress}).
  * </ul>
  */
 public final class Grader {
@@ -281,14 +282,15 @@ public final class Grader {
      * starting two JVMs per lesson and warming Fray up in each cost more than most lessons' tests. What
      * passes there counts. What does not is run again in JVMs of the lesson's own, as if graded alone, and
      * judged there: one lesson's code (a thread it leaves running, {@code System.exit}) must not cost
-     * another lesson its points. A first run whose failures are only the tests' own checks, with no test
+     * another lesson its points. A joint run whose failures are only the tests' own checks, with no test
      * timed out, crashed or leaving threads behind, is taken as it is; when some lessons' tests did time
      * out, crash or leave threads, the failed katas of the other lessons get a second joint run without
      * them, taken as it is on the same terms.
      *
      * <p>The first run runs every test. The runs after it repeat only the katas that passed a test in the
      * first, and only their tests that do not explore schedules themselves: a Fray test or a model check
-     * tries hundreds of interleavings in its one run.
+     * tries hundreds of interleavings in its one run. A repeat is taken on the same terms, except that a
+     * kata solved in the first run and failing a repeat is run again alone before it counts as racy.
      */
     private void runAll(List<Job> jobs) {
         if (jobs.isEmpty()) {
@@ -335,15 +337,18 @@ public final class Grader {
                             .map(entry -> new Checker.Share(entry.getKey().compiled, entry.getValue())).toList();
                     RunResult joint = checker.runTogether(shares, repeat);
                     boolean intact = joint != null && !joint.timedOut() && joint.exitCode() == 0;
-                    boolean quiet = intact && !repeat && quiet(joint.outcomes());
+                    boolean quiet = intact && quiet(joint.outcomes());
                     Map<Job, List<Kata>> next = new LinkedHashMap<>();
                     for (Map.Entry<Job, List<Kata>> entry : pending.entrySet()) {
                         List<Kata> failed = new ArrayList<>();
                         List<TestOutcome> own = new ArrayList<>();
                         for (Kata kata : entry.getValue()) {
                             KataVerdict verdict = intact ? KataVerdict.of(kata, joint) : null;
+                            // A kata solved in the first run that fails a repeat is confirmed alone before it is called racy.
+                            boolean solvedFirst = repeat
+                                    && entry.getKey().runs.get(kata.id()).get(0).verdict().status() == KataVerdict.Status.SOLVED;
                             if (verdict != null && (verdict.status() == KataVerdict.Status.SOLVED
-                                    || quiet && verdict.status() == KataVerdict.Status.NOT_SOLVED)) {
+                                    || quiet && !solvedFirst && verdict.status() == KataVerdict.Status.NOT_SOLVED)) {
                                 entry.getKey().runs.get(kata.id()).add(runOf(kata, verdict, joint, repeat));
                             } else {
                                 failed.add(kata);
@@ -748,7 +753,8 @@ public final class Grader {
     }
 
     /**
-     * What a run of the pristine starter shows, once per lesson and session, and only when needed.
+     * What a run of the pristine starter shows, once per lesson and session, and only when needed: the
+     * first time a lesson needs it, the starters of every lesson run, together.
      *
      * @param tests the tests each kata has: they count also when a broken run of a submission never reached them
      * @param passing the tests the starter as handed out passes: partial credit is for progress beyond them
@@ -757,33 +763,71 @@ public final class Grader {
     }
 
     private Reference reference(Lesson lesson) {
-        CompletableFuture<Reference> mine = new CompletableFuture<>();
-        CompletableFuture<Reference> earlier = references.putIfAbsent(lesson.id(), mine);
-        if (earlier != null) {
-            return earlier.join();
+        if (!references.containsKey(lesson.id())) {
+            // The first lesson that needs the starter's run asks for every lesson's: when one unsolved kata needs it,
+            // others soon will, and the lessons share one JVM pair, as a submission's lessons do.
+            Map<Lesson, CompletableFuture<Reference>> mine = new LinkedHashMap<>();
+            for (Lesson each : session.gradedLessons()) {
+                CompletableFuture<Reference> future = new CompletableFuture<>();
+                if (!each.katas().isEmpty() && references.putIfAbsent(each.id(), future) == null) {
+                    mine.put(each, future);
+                }
+            }
+            runStarters(mine);
         }
-        Map<String, Set<String>> tests = new TreeMap<>();
-        Set<String> passing = new java.util.HashSet<>();
+        CompletableFuture<Reference> future = references.get(lesson.id());
+        return future == null ? new Reference(Map.of(), Set.of()) : future.join();
+    }
+
+    /** Runs the pristine starters of these lessons together; a lesson whose tests did not end quietly there runs alone. */
+    private void runStarters(Map<Lesson, CompletableFuture<Reference>> lessons) {
+        Map<Lesson, Reference> found = new LinkedHashMap<>();
         try {
             Checker checker = checker(1, System.nanoTime() + config.runTimeLimit * 4_000_000_000L);
-            LessonCheck check = checker.check(lesson, new Code.InLesson(), lesson.katas());
-            if (check.run() != null) {
-                for (Kata kata : lesson.katas()) {
-                    Set<String> keys = new LinkedHashSet<>();
-                    kata.tests().forEach(testClass -> check.run().of(testClass).stream()
-                            .filter(o -> !o.testName().equals(WHOLE_CLASS)).forEach(o -> {
-                                keys.add(keyOf(o));
-                                if (o.status() == TestOutcome.Status.PASSED) {
-                                    passing.add(keyOf(o));
-                                }
-                            }));
-                    tests.put(kata.id(), keys);
+            if (lessons.size() > 1) {
+                List<Checker.Share> shares = lessons.keySet().stream()
+                        .map(lesson -> new Checker.Share(checker.compile(lesson, new Code.InLesson(), lesson.katas()), lesson.katas()))
+                        .toList();
+                RunResult joint = checker.runTogether(shares, false);
+                if (joint != null && !joint.timedOut() && joint.exitCode() == 0) {
+                    for (Lesson lesson : lessons.keySet()) {
+                        List<TestOutcome> own = lesson.katas().stream().flatMap(kata -> kata.tests().stream())
+                                .flatMap(testClass -> joint.of(testClass).stream()).toList();
+                        if (!own.isEmpty() && quiet(own)) {
+                            found.put(lesson, referenceOf(lesson, joint));
+                        }
+                    }
+                }
+                shares.forEach(share -> checker.discard(share.compiled()));
+            }
+            for (Lesson lesson : lessons.keySet()) {
+                if (!found.containsKey(lesson)) {
+                    LessonCheck check = checker.check(lesson, new Code.InLesson(), lesson.katas());
+                    if (check.run() != null) {
+                        found.put(lesson, referenceOf(lesson, check.run()));
+                    }
                 }
             }
         } finally {
-            mine.complete(new Reference(tests, passing));
+            lessons.forEach((lesson, future) -> future.complete(found.getOrDefault(lesson, new Reference(Map.of(), Set.of()))));
         }
-        return mine.join();
+    }
+
+    private static Reference referenceOf(Lesson lesson, RunResult run) {
+        Map<String, Set<String>> tests = new TreeMap<>();
+        Set<String> passing = new java.util.HashSet<>();
+        for (Kata kata : lesson.katas()) {
+            Set<String> keys = new LinkedHashSet<>();
+            kata.tests().forEach(testClass -> run.of(testClass).stream()
+                    .filter(o -> !o.testName().equals(WHOLE_CLASS)).forEach(o -> {
+                        keys.add(keyOf(o));
+                        if (o.status() == TestOutcome.Status.PASSED) {
+                            passing.add(keyOf(o));
+                        }
+                    }));
+            tests.put(kata.id(), keys);
+        }
+        return new Reference(tests, passing);
     }
 
     private double points(Kata kata) {
