@@ -160,8 +160,13 @@ class BackgroundTest {
         threads.forEach(Thread::interrupt);
     }
 
-    /** Another JVM running {@link BackgroundDemo}, with the lesson's classes, for at most the patience delay. */
+    /**
+     * Another JVM running {@link BackgroundDemo}, with the lesson's classes. It gets longer than the patience delay:
+     * on a loaded 2-core machine a JVM can take over 5 s just to start, and the wait ends as soon as it exits.
+     */
     private record ChildJvm(boolean exited, int exitCode, String output) {
+
+        static final Duration PATIENCE = Delays.scaled(Duration.ofSeconds(20));
 
         static ChildJvm run(Path folder, String... args) throws IOException, InterruptedException {
             String java = ProcessHandle.current().info().command().orElse(
@@ -173,7 +178,7 @@ class BackgroundTest {
             Path log = folder.resolve("child.txt");
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             // Wait for the program to end, or to report a mistake that would keep it running anyway.
-            HeldTargets.poll(() -> !process.isAlive() || read(log).contains(BackgroundDemo.WRONG));
+            Waits.poll(() -> !process.isAlive() || read(log).contains(BackgroundDemo.WRONG), PATIENCE);
             boolean exited = !process.isAlive();
             if (!exited) {
                 process.destroyForcibly().waitFor(Delays.PATIENCE.toMillis(), TimeUnit.MILLISECONDS);

@@ -52,9 +52,17 @@ public final class Waits {
      * words its own failure or that checks something may still not happen. Never a fixed sleep.
      */
     public static boolean poll(BooleanSupplier condition) {
+        return poll(condition, Delays.PATIENCE);
+    }
+
+    /**
+     * {@link #poll(BooleanSupplier)} for at most {@code patience}: for what takes longer than the learner's code
+     * to show itself, such as a JVM of its own starting on a loaded machine. Scale it with {@link Delays#scaled}.
+     */
+    public static boolean poll(BooleanSupplier condition, Duration patience) {
         try {
             Awaitility.await()
-                    .atMost(Delays.PATIENCE)
+                    .atMost(patience)
                     .pollDelay(Duration.ZERO)
                     .pollInterval(Duration.ofMillis(1))
                     .pollInSameThread()
